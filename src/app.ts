@@ -1,0 +1,59 @@
+/**
+ * buildApp: the table of contents. HTTP foundation first, then every feature by name.
+ * No folder is loaded automatically; a feature exists when it is listed here.
+ */
+import Fastify, { type FastifyInstance } from 'fastify';
+import swagger from '@fastify/swagger';
+import { TypeBoxValidatorCompiler } from '@fastify/type-provider-typebox';
+import type { Kysely } from 'kysely';
+import type { Config } from './config.js';
+import type { DB } from './db/schema.js';
+import type { Mailer } from './mail/mailer.js';
+import { httpFoundation } from './http/plugin.js';
+import { metrics } from './http/metrics.js';
+import { siteRoutes } from './features/site/site.routes.js';
+import { accountRoutes } from './features/accounts/accounts.routes.js';
+import { selfServiceRoutes } from './features/account/account.routes.js';
+import { organisationRoutes } from './features/organisations/organisations.routes.js';
+import { officeRoutes } from './features/office/office.routes.js';
+import { apiDocsRoutes } from './features/api/api.routes.js';
+
+export interface AppDeps {
+  config: Config;
+  db: Kysely<DB>;
+  mailer: Mailer;
+}
+
+export async function buildApp(deps: AppDeps, opts: { logger?: boolean } = {}): Promise<FastifyInstance> {
+  const { config } = deps;
+  const app = Fastify({
+    logger: opts.logger === false ? false : { level: config.LOG_LEVEL, redact: ['req.headers.authorization', 'req.headers.cookie', 'res.headers["set-cookie"]'] },
+    trustProxy: config.TRUST_PROXY,
+    bodyLimit: 1024 * 1024,
+    // Long ids, long queries and deeply nested JSON are refused before any work is done.
+    routerOptions: { ignoreTrailingSlash: true, maxParamLength: 200 },
+  });
+  app.setValidatorCompiler(TypeBoxValidatorCompiler);
+
+  await app.register(swagger, {
+    openapi: {
+      openapi: '3.1.0',
+      info: { title: 'Knotenpunkt API', version: '1.0.0', description: 'JSON API of Knotenpunkt. Errors are { code, message }. Authenticate with the session cookie (writes need the x-csrf-token header) or a personal access token (Authorization: Bearer …).' },
+      servers: [{ url: config.baseUrl.origin }],
+      components: { securitySchemes: { bearer: { type: 'http', scheme: 'bearer' }, cookie: { type: 'apiKey', in: 'cookie', name: 'kp_session' } } },
+      security: [{ bearer: [] }, { cookie: [] }],
+    },
+    hideUntagged: true,
+  });
+
+  await app.register(httpFoundation, { config, db: deps.db });
+  await app.register(metrics, { db: deps.db });
+
+  await app.register(siteRoutes, deps);
+  await app.register(accountRoutes, deps);
+  await app.register(selfServiceRoutes, deps);
+  await app.register(organisationRoutes, deps);
+  await app.register(officeRoutes, deps);
+  await app.register(apiDocsRoutes, deps);
+  return app;
+}

@@ -1,0 +1,18 @@
+/**
+ * Runs the numbered migrations in order. Kysely's migrator holds a lock, so several instances
+ * starting at once migrate exactly once; running it again changes nothing.
+ * Migrations are listed here by name (no folder scanning), and never edited after they land.
+ */
+import { Migrator, type Kysely, type Migration } from 'kysely';
+import * as m0001 from './migrations/0001_accounts_and_organisations.js';
+
+const migrations: Record<string, Migration> = {
+  '0001_accounts_and_organisations': m0001,
+};
+
+export async function migrateToLatest(db: Kysely<any>): Promise<string[]> {
+  const migrator = new Migrator({ db, provider: { getMigrations: async () => migrations } });
+  const { error, results } = await migrator.migrateToLatest();
+  if (error) throw error instanceof Error ? error : new Error(String(error));
+  return (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);
+}

@@ -1,0 +1,54 @@
+/**
+ * Start: config -> database (embedded or DATABASE_URL) -> migrate -> (demo data) -> app -> listen.
+ * On SIGTERM or SIGINT: stop accepting, finish running requests, close the pool, stop the
+ * embedded database, exit 0.
+ */
+import { ConfigError, loadConfig } from './config.js';
+import { openDatabase } from './db/connect.js';
+import { migrateToLatest } from './db/migrate.js';
+import { createMailer } from './mail/mailer.js';
+import { buildApp } from './app.js';
+
+async function main(): Promise<void> {
+  let config;
+  try {
+    config = loadConfig();
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      console.error(error.message);
+      process.exit(78); // EX_CONFIG
+    }
+    throw error;
+  }
+  const database = await openDatabase({ databaseUrl: config.DATABASE_URL, dataDir: config.dataDir });
+  await migrateToLatest(database.db);
+  if (config.DEMO) {
+    const { seedDemo } = await import('./demo/seed-demo.js');
+    await seedDemo(database.db);
+  }
+  const mailer = createMailer({ smtpUrl: config.SMTP_URL, from: config.MAIL_FROM, outboxDir: config.outboxDir });
+  const app = await buildApp({ config, db: database.db, mailer });
+
+  let closing = false;
+  const shutdown = async (signal: string) => {
+    if (closing) return;
+    closing = true;
+    app.log.info({ signal }, 'shutting down');
+    try {
+      await app.close(); // stops accepting, waits for running requests
+      mailer.close();
+      await database.close();
+      process.exit(0);
+    } catch (error) {
+      app.log.error({ err: error }, 'shutdown failed');
+      process.exit(1);
+    }
+  };
+  process.once('SIGTERM', () => void shutdown('SIGTERM'));
+  process.once('SIGINT', () => void shutdown('SIGINT'));
+
+  await app.listen({ port: config.PORT, host: config.HOST });
+  if (config.DEMO) app.log.info(`Knotenpunkt demo: ${config.baseUrl.toString()} (mails in ${config.outboxDir})`);
+}
+
+await main();

@@ -1,0 +1,10 @@
+/**
+ * German texts: the reference catalogue, one file per area so that features can add their
+ * texts without touching each other's. Every key must exist in English too (a test checks).
+ */
+import { core } from './de/core.js';
+import { accounts } from './de/accounts.js';
+import { site } from './de/site.js';
+import { organisations } from './de/organisations.js';
+
+export const de = { ...core, ...accounts, ...site, ...organisations } as const;

@@ -1,0 +1,41 @@
+export const site = {
+  // Landing and start page
+  'landing.register': 'Jetzt registrieren',
+  'landing.howTitle': 'So funktioniert Knotenpunkt',
+  'landing.how1': 'Communities of Practice: Beschäftigte aus Bund, Ländern und Kommunen tauschen sich zu konkreten Themen aus – von der E-Akte bis zur KI in der Verwaltung.',
+  'landing.how2': 'Wer weiß was? Finden Sie die Kollegin im Landesministerium oder den Kollegen in der Nachbarkommune, die Ihr Problem schon gelöst haben.',
+  'landing.how3': 'Werkstätten und Barcamps: Lernen Sie sich kennen – mit Teilnahmebescheinigung für Ihre Dienststelle.',
+  'start.title': 'Start',
+  'start.welcome': 'Willkommen, {name}',
+  'start.memberLead': 'Schön, dass Sie da sind. Hier finden Sie bald die Neuigkeiten aus Ihren Communities.',
+  'start.partnerLead': 'Sie sind als Gast eingeladen. Sie sehen die Communities und Veranstaltungen, zu denen Sie eingeladen wurden.',
+  'start.pendingTitle': 'Ihr Antrag wird geprüft',
+  'start.pendingBody': 'Die Geschäftsstelle prüft, ob Sie in der öffentlichen Verwaltung tätig sind. Das dauert in der Regel ein bis zwei Arbeitstage. Wir informieren Sie per E-Mail. Bis dahin können Sie Ihr Konto bearbeiten.',
+  'start.declinedTitle': 'Ihr Antrag wurde nicht angenommen',
+  'start.declinedBody': 'Die Geschäftsstelle konnte Ihren Antrag nicht annehmen. Bei Fragen schreiben Sie ihr gern.',
+  'start.toAccount': 'Mein Konto verwalten',
+  'start.toOrganisations': 'Organisationsverzeichnis ansehen',
+
+  // Default texts of the public pages (the office can replace them)
+  'page.landing.title': 'Vernetzung für die öffentliche Verwaltung',
+  'page.landing.body': 'Die Digitalisierung der Verwaltung gelingt, wenn Menschen voneinander lernen – über Ressorts und über Bund, Länder und Kommunen hinweg. Knotenpunkt ist der geschützte Raum dafür: Hier sind nur Beschäftigte des öffentlichen Sektors unter sich.\n\nStellen Sie Fragen, teilen Sie Praxisbeispiele, finden Sie Expertinnen und Experten und treffen Sie sich in Werkstätten und Barcamps. Für alles gilt die Chatham House Rule.',
+  'page.imprint.title': 'Impressum',
+  'page.imprint.body': 'Angaben gemäß § 5 DDG\n\nKnotenpunkt-Netzwerk e. V. (Demo)\nMusterstraße 1\n10115 Berlin\n\nVertreten durch den Vorstand. Kontakt: office@knotenpunkt.example\n\nRegistergericht: Amtsgericht Berlin-Charlottenburg (Demo-Eintrag)\n\nDiese Angaben sind Beispieltexte. Die Geschäftsstelle passt sie unter „Geschäftsstelle › Seiten“ an.',
+  'page.privacy.title': 'Datenschutzerklärung',
+  'page.privacy.body': 'Verantwortlich für die Verarbeitung ist der Betreiber dieser Installation (siehe Impressum).\n\nWir verarbeiten nur die Daten, die Sie uns geben: Name, dienstliche E-Mail-Adresse, Organisation und Ihre Beiträge. Zweck ist der Betrieb des Netzwerks (Art. 6 Abs. 1 lit. b DSGVO).\n\nWir setzen nur technisch notwendige Cookies: für die Anmeldung, den Schutz vor gefälschten Formularen und Ihre Sprachwahl. Es gibt keine Analyse- oder Werbedienste, keine eingebundenen Inhalte Dritter und keine externen Schriftarten.\n\nSie haben das Recht auf Auskunft, Berichtigung, Löschung, Einschränkung der Verarbeitung, Datenübertragbarkeit und Beschwerde bei einer Aufsichtsbehörde.',
+  'page.accessibility.title': 'Erklärung zur Barrierefreiheit',
+  'page.accessibility.body': 'Der Betreiber ist bemüht, Knotenpunkt im Einklang mit der Barrierefreie-Informationstechnik-Verordnung (BITV 2.0) und der EN 301 549 barrierefrei zugänglich zu machen.\n\nStand der Vereinbarkeit: Die Plattform wird fortlaufend mit automatischen Prüfungen (axe, WCAG 2.1 AA) und mit der Tastatur getestet. Alle Seiten funktionieren ohne JavaScript. Sind Ihnen Barrieren aufgefallen, teilen Sie sie uns bitte mit dem Formular unten mit.\n\nSchlichtungsverfahren: Wenn auch nach Ihrem Feedback keine zufriedenstellende Lösung gefunden wird, können Sie sich an die Schlichtungsstelle nach § 16 Behindertengleichstellungsgesetz (BGG) wenden: Schlichtungsstelle BGG bei dem Beauftragten der Bundesregierung für die Belange von Menschen mit Behinderungen, Mauerstraße 53, 10117 Berlin, Telefon 030 18 527-2805, E-Mail info@schlichtungsstelle-bgg.de, www.schlichtungsstelle-bgg.de.',
+
+  // Accessibility feedback
+  'feedback.title': 'Barriere melden',
+  'feedback.lead': 'Ihre Nachricht geht an die Geschäftsstelle. Wir antworten in der Regel innerhalb von zwei Wochen.',
+  'feedback.message': 'Ihre Nachricht',
+  'feedback.messageHint': 'Beschreiben Sie, was nicht funktioniert hat und womit Sie die Seite genutzt haben.',
+  'feedback.page': 'Betroffene Seite',
+  'feedback.pageHint': 'Zum Beispiel die Adresse oder der Name der Seite.',
+  'feedback.name': 'Ihr Name',
+  'feedback.email': 'Ihre E-Mail-Adresse',
+  'feedback.emailHint': 'Nur nötig, wenn Sie eine Antwort wünschen.',
+  'feedback.submit': 'Rückmeldung senden',
+  'feedback.done': 'Vielen Dank! Ihre Rückmeldung ist bei der Geschäftsstelle eingegangen.',
+} as const;

@@ -1,0 +1,8 @@
+/** English texts, one file per area like the German ones. A test asserts that every German key has an English text. */
+import type { de } from './de.js';
+import { core } from './en/core.js';
+import { accounts } from './en/accounts.js';
+import { site } from './en/site.js';
+import { organisations } from './en/organisations.js';
+
+export const en: Partial<Record<keyof typeof de, string>> = { ...core, ...accounts, ...site, ...organisations };
