@@ -10,7 +10,7 @@ export const MeResponse = Type.Object({
   id: Type.String(),
   name: Type.String(),
   email: Type.String(),
-  role: Type.Union(['applicant', 'member', 'partner', 'office', 'admin'].map((r) => Type.Literal(r))),
+  role: Type.Union([Type.Literal('applicant'), Type.Literal('member'), Type.Literal('partner'), Type.Literal('office'), Type.Literal('admin')]),
   organisation: Type.Union([Type.Object({ id: Type.String(), name: Type.String(), level: Type.String(), url: Type.String() }), Type.Null()]),
   organisationOther: Type.Union([Type.String(), Type.Null()]),
   verification: Type.Object({

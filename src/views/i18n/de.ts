@@ -5,6 +5,7 @@
 import { core } from './de/core.js';
 import { accounts } from './de/accounts.js';
 import { site } from './de/site.js';
+import { selfService } from './de/selfService.js';
 import { organisations } from './de/organisations.js';
 
-export const de = { ...core, ...accounts, ...site, ...organisations } as const;
+export const de = { ...core, ...accounts, ...site, ...selfService, ...organisations } as const;

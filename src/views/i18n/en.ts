@@ -3,6 +3,7 @@ import type { de } from './de.js';
 import { core } from './en/core.js';
 import { accounts } from './en/accounts.js';
 import { site } from './en/site.js';
+import { selfService } from './en/selfService.js';
 import { organisations } from './en/organisations.js';
 
-export const en: Partial<Record<keyof typeof de, string>> = { ...core, ...accounts, ...site, ...organisations };
+export const en: Partial<Record<keyof typeof de, string>> = { ...core, ...accounts, ...site, ...selfService, ...organisations };
