@@ -161,7 +161,7 @@ export async function accountRoutes(app: FastifyInstance, deps: AppDeps) {
 
   app.post('/passwort-zuruecksetzen/:token', { ...publicRoute, schema: { params: TokenParams } }, async (request, reply) => {
     const { token } = request.params as { token: string };
-    if (!TOKEN.test(token)) return invalidLink(request, reply);
+    if (!TOKEN.test(token) || !(await service.isResetTokenValid(deps, token))) return invalidLink(request, reply);
     try {
       return await submitForm(request, reply, NewPasswordForm, (ctx, form) => h(ResetPasswordPage, { ctx, form, token }), async (form) => {
         await service.resetPassword(deps, token, form.password);

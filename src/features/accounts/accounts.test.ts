@@ -54,3 +54,67 @@ describe('sign-in', () => {
     expect((await client.api('GET', '/api/v1/me')).json().id).toBe(user.id);
   });
 });
+
+describe('one-time links', () => {
+  it('signs in once with a link from the mail; the link then no longer works', async () => {
+    const user = await createUser(t.db, { email: 'link@musterstadt.example' });
+    const client = new TestClient(t.app);
+    await client.get('/anmelden/link');
+    expect((await client.post('/anmelden/link', { email: 'LINK@musterstadt.example' })).statusCode).toBe(303);
+    const path = new URL(await t.outbox.link(user.email, '/anmelden/link/')).pathname;
+    expect((await client.get(path)).statusCode).toBe(200);
+    expect((await client.post(path)).statusCode).toBe(303);
+    expect((await client.api('GET', '/api/v1/me')).json().id).toBe(user.id);
+    const again = new TestClient(t.app);
+    expect((await again.post(path)).statusCode).toBe(410);
+  });
+
+  it('answers the same for unknown addresses and sends nothing', async () => {
+    const client = new TestClient(t.app);
+    await client.get('/anmelden/link');
+    const before = (await t.outbox.all()).length;
+    const res = await client.post('/anmelden/link', { email: 'unbekannt@musterstadt.example' });
+    expect(res.statusCode).toBe(303);
+    expect(res.headers.location).toBe('/anmelden/link/gesendet');
+    expect((await t.outbox.all()).length).toBe(before);
+  });
+
+  it('resets the password with a single-use link and ends all sessions', async () => {
+    const user = await createUser(t.db, { email: 'reset@musterstadt.example' });
+    const signedIn = new TestClient(t.app);
+    await signedIn.signIn(user.email, TEST_PASSWORD);
+    const client = new TestClient(t.app);
+    await client.get('/passwort-vergessen');
+    await client.post('/passwort-vergessen', { email: user.email });
+    const mail = await t.outbox.last(user.email);
+    expect(mail.subject).toBe('Passwort für Knotenpunkt zurücksetzen');
+    expect(mail.html).toContain('<a href="http://127.0.0.1');
+    const path = new URL(await t.outbox.link(user.email, '/passwort-zuruecksetzen/')).pathname;
+    expect((await client.get(path)).statusCode).toBe(200);
+    expect((await client.post(path, { password: 'kurz' })).statusCode).toBe(422);
+    expect((await client.post(path, { password: 'das neue lange passwort' })).statusCode).toBe(303);
+    expect((await client.post(path, { password: 'noch ein anderes passwort' })).statusCode).toBe(410);
+    expect((await signedIn.api('GET', '/api/v1/me')).statusCode).toBe(401);
+    const fresh = new TestClient(t.app);
+    await fresh.get('/anmelden');
+    expect((await fresh.post('/anmelden', { email: user.email, password: TEST_PASSWORD })).statusCode).toBe(422);
+    expect((await fresh.post('/anmelden', { email: user.email, password: 'das neue lange passwort' })).statusCode).toBe(303);
+  });
+
+  it('registering an existing address tells its owner instead of the visitor', async () => {
+    await createUser(t.db, { email: 'vorhanden@musterstadt.example' });
+    const client = new TestClient(t.app);
+    await client.get('/registrieren');
+    const res = await client.post('/registrieren', { name: 'Fremd', email: 'vorhanden@musterstadt.example', password: 'ein langes passwort', organisationId: 'other', organisationOther: 'X' });
+    expect(res.statusCode).toBe(303);
+    expect((await t.outbox.last('vorhanden@musterstadt.example')).subject).toBe('Registrierung bei Knotenpunkt');
+  });
+
+  it('sends well-formed German mail with both parts', async () => {
+    const mail = await t.outbox.last('reset@musterstadt.example');
+    expect(mail.from).toContain('Knotenpunkt');
+    expect(mail.text).toContain('Guten Tag');
+    expect(mail.html).toContain('lang="de"');
+    expect(mail.headers.get('message-id')).toBeTruthy();
+  });
+});
