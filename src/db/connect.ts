@@ -46,11 +46,12 @@ export async function freePort(): Promise<number> {
 export interface EmbeddedServer {
   /** postgres://… of the server's maintenance database (postgres). */
   adminUrl: string;
+  port: number;
   stop(): Promise<void>;
 }
 
 /** Starts (initialising on first use) a PostgreSQL server whose files live in `dir`. */
-export async function startEmbeddedPostgres(dir: string): Promise<EmbeddedServer> {
+export async function startEmbeddedPostgres(dir: string, fixedPort?: number): Promise<EmbeddedServer> {
   await fs.mkdir(path.dirname(dir), { recursive: true });
   const passwordFile = `${dir}.password`;
   let password: string;
@@ -61,7 +62,7 @@ export async function startEmbeddedPostgres(dir: string): Promise<EmbeddedServer
     password = newSecret();
     fresh = true;
   }
-  const port = await freePort();
+  const port = fixedPort ?? (await freePort());
   const server = new EmbeddedPostgres({
     databaseDir: dir,
     user: 'postgres',
@@ -82,6 +83,7 @@ export async function startEmbeddedPostgres(dir: string): Promise<EmbeddedServer
   await server.start();
   return {
     adminUrl: `postgres://postgres:${encodeURIComponent(password)}@127.0.0.1:${port}/postgres`,
+    port,
     stop: () => server.stop(),
   };
 }
