@@ -118,7 +118,56 @@ export interface FeedbackTable {
   handledAt: NullableTimestamp;
 }
 
+export type FieldVisibility = 'members' | 'shared' | 'nobody';
+export interface ProfileVisibility {
+  position: FieldVisibility;
+  bio: FieldVisibility;
+  phone: FieldVisibility;
+  contactOther: FieldVisibility;
+  languages: FieldVisibility;
+  expertise: FieldVisibility;
+}
+
+export interface ProfilesTable {
+  userId: string;
+  position: string | null;
+  bio: string | null;
+  phone: string | null;
+  contactOther: string | null;
+  languages: ColumnType<string[], string[] | undefined, string[]>;
+  listed: Generated<boolean>;
+  visibility: ColumnType<ProfileVisibility, string | undefined, string>;
+  createdAt: Generated<Date>;
+  updatedAt: Generated<Date>;
+}
+
+export interface TagsTable {
+  id: string;
+  slug: string;
+  label: string;
+  createdAt: Generated<Date>;
+  createdBy: string | null;
+}
+
+export interface ProfileTagsTable {
+  userId: string;
+  tagId: string;
+  kind: 'expertise' | 'ask';
+  createdAt: Generated<Date>;
+}
+
+export interface ExpertiseConfirmationsTable {
+  userId: string;
+  tagId: string;
+  confirmedBy: string;
+  createdAt: Generated<Date>;
+}
+
 export interface DB {
+  profiles: ProfilesTable;
+  tags: TagsTable;
+  profileTags: ProfileTagsTable;
+  expertiseConfirmations: ExpertiseConfirmationsTable;
   organisations: OrganisationsTable;
   organisationDomains: OrganisationDomainsTable;
   users: UsersTable;
