@@ -17,6 +17,8 @@ import { selfServiceRoutes } from './features/account/account.routes.js';
 import { organisationRoutes } from './features/organisations/organisations.routes.js';
 import { officeRoutes } from './features/office/office.routes.js';
 import { apiDocsRoutes } from './features/api/api.routes.js';
+import { memberRoutes } from './features/members/members.routes.js';
+import { expertRoutes } from './features/experts/experts.routes.js';
 
 export interface AppDeps {
   config: Config;
@@ -54,6 +56,8 @@ export async function buildApp(deps: AppDeps, opts: { logger?: boolean } = {}): 
   await app.register(selfServiceRoutes, deps);
   await app.register(organisationRoutes, deps);
   await app.register(officeRoutes, deps);
+  await app.register(memberRoutes, deps);
+  await app.register(expertRoutes, deps);
   await app.register(apiDocsRoutes, deps);
   return app;
 }

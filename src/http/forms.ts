@@ -88,3 +88,17 @@ export function readForm<S extends TObject>(schema: S, body: unknown): FormResul
 export function fieldError(name: string, key: MessageKey, params?: Params): FieldErrors {
   return { [name]: params ? { key, params } : { key } };
 }
+
+/**
+ * For GET filter forms: fields with invalid values are dropped (like any search box would
+ * ignore them) and the rest is used.
+ */
+export function readLenient<S extends TObject>(schema: S, query: unknown): Partial<Static<S>> {
+  const raw = { ...((query && typeof query === 'object' ? query : {}) as Record<string, unknown>) };
+  let result = readForm(schema, raw);
+  if (!result.ok) {
+    for (const name of Object.keys(result.errors)) delete raw[name];
+    result = readForm(schema, raw);
+  }
+  return result.ok ? result.value : {};
+}

@@ -7,7 +7,7 @@ import type { ViewContext } from './context.js';
 import type { MessageKey } from './i18n/index.js';
 import { Alert } from './components/alert.js';
 import { CsrfField } from './components/forms.js';
-import { isOffice, isVerifiedMember } from '../features/accounts/accounts.policy.js';
+import { isInside, isOffice, isVerifiedMember } from '../features/accounts/accounts.policy.js';
 
 export interface Crumb {
   label: string;
@@ -29,6 +29,7 @@ function navItems(ctx: ViewContext): NavItem[] {
     ];
   }
   const items: NavItem[] = [{ href: '/', label: 'nav.home' }];
+  if (isInside(actor)) items.push({ href: '/mitglieder', label: 'nav.members' }, { href: '/wer-weiss-was', label: 'nav.experts' });
   if (isVerifiedMember(actor)) items.push({ href: '/organisationen', label: 'nav.organisations' });
   items.push({ href: '/konto', label: 'nav.account' });
   if (isOffice(actor)) items.push({ href: '/geschaeftsstelle', label: 'nav.office' });

@@ -24,7 +24,7 @@ describe('sessions', () => {
     await phone.signIn(user.email, TEST_PASSWORD);
     const page = await laptop.get('/konto/sitzungen');
     expect(page.statusCode).toBe(200);
-    expect(page.body).toContain('2 aktive Sitzungen');
+    expect(page.body).toContain('Aktive Sitzungen: 2');
     expect(page.body).toContain('Diese Sitzung');
     const other = /action="\/konto\/sitzungen\/([^/]+)\/beenden"/.exec(page.body)![1]!;
     expect((await laptop.post(`/konto/sitzungen/${other}/beenden`)).statusCode).toBe(303);

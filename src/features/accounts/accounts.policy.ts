@@ -13,6 +13,9 @@ export const isSignedIn = (actor: Actor): actor is Extract<Actor, { kind: 'user'
 /** Verified public-sector staff: inside the protected space. */
 export const isVerifiedMember = (actor: Actor): boolean => isSignedIn(actor) && verifiedRoles.includes(actor.user.role);
 
+/** Inside the protected space at all: verified staff, and partners (for what invited them). */
+export const isInside = (actor: Actor): boolean => isSignedIn(actor) && (verifiedRoles.includes(actor.user.role) || actor.user.role === 'partner');
+
 export const isOffice = (actor: Actor): boolean => isSignedIn(actor) && staffRoles.includes(actor.user.role);
 
 export const isAdmin = (actor: Actor): boolean => isSignedIn(actor) && actor.user.role === 'admin';
@@ -34,7 +37,7 @@ export function canChangeRole(actor: Actor, target: { id: string; role: Role }, 
 }
 
 /** The access levels a route can require (deny by default: routes without one need 'member'). */
-export type Access = 'public' | 'signedIn' | 'member' | 'office' | 'admin';
+export type Access = 'public' | 'signedIn' | 'inside' | 'member' | 'office' | 'admin';
 
 export function meetsAccess(actor: Actor, access: Access): boolean {
   switch (access) {
@@ -42,6 +45,8 @@ export function meetsAccess(actor: Actor, access: Access): boolean {
       return true;
     case 'signedIn':
       return isSignedIn(actor);
+    case 'inside':
+      return isInside(actor);
     case 'member':
       return isVerifiedMember(actor);
     case 'office':

@@ -6,6 +6,8 @@ import { core } from './de/core.js';
 import { accounts } from './de/accounts.js';
 import { site } from './de/site.js';
 import { selfService } from './de/selfService.js';
+import { members } from './de/members.js';
 import { organisations } from './de/organisations.js';
+import { office } from './de/office.js';
 
-export const de = { ...core, ...accounts, ...site, ...selfService, ...organisations } as const;
+export const de = { ...core, ...accounts, ...site, ...selfService, ...members, ...organisations, ...office } as const;

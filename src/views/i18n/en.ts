@@ -4,6 +4,8 @@ import { core } from './en/core.js';
 import { accounts } from './en/accounts.js';
 import { site } from './en/site.js';
 import { selfService } from './en/selfService.js';
+import { members } from './en/members.js';
 import { organisations } from './en/organisations.js';
+import { office } from './en/office.js';
 
-export const en: Partial<Record<keyof typeof de, string>> = { ...core, ...accounts, ...site, ...selfService, ...organisations };
+export const en: Partial<Record<keyof typeof de, string>> = { ...core, ...accounts, ...site, ...selfService, ...members, ...organisations, ...office };

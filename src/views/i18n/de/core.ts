@@ -12,6 +12,8 @@ export const core = {
   'nav.register': 'Registrieren',
   'nav.account': 'Mein Konto',
   'nav.office': 'Geschäftsstelle',
+  'nav.members': 'Mitglieder',
+  'nav.experts': 'Wer weiß was?',
   'nav.organisations': 'Organisationen',
   'legal.imprint': 'Impressum',
   'legal.privacy': 'Datenschutzerklärung',

@@ -14,6 +14,8 @@ export const core: Partial<Record<keyof typeof de, string>> = {
   'nav.register': 'Register',
   'nav.account': 'My account',
   'nav.office': 'Office',
+  'nav.members': 'Members',
+  'nav.experts': 'Who knows?',
   'nav.organisations': 'Organisations',
   'legal.imprint': 'Legal notice',
   'legal.privacy': 'Privacy policy',
