@@ -19,6 +19,7 @@ import { officeRoutes } from './features/office/office.routes.js';
 import { apiDocsRoutes } from './features/api/api.routes.js';
 import { memberRoutes } from './features/members/members.routes.js';
 import { expertRoutes } from './features/experts/experts.routes.js';
+import { directoryAdminRoutes } from './features/organisations/directory-admin.routes.js';
 
 export interface AppDeps {
   config: Config;
@@ -58,6 +59,7 @@ export async function buildApp(deps: AppDeps, opts: { logger?: boolean } = {}): 
   await app.register(officeRoutes, deps);
   await app.register(memberRoutes, deps);
   await app.register(expertRoutes, deps);
+  await app.register(directoryAdminRoutes, deps);
   await app.register(apiDocsRoutes, deps);
   return app;
 }

@@ -163,7 +163,17 @@ export interface ExpertiseConfirmationsTable {
   createdAt: Generated<Date>;
 }
 
+export interface OrganisationImportsTable {
+  id: string;
+  filename: string | null;
+  rows: ColumnType<Record<string, string>[], string, string>;
+  createdBy: string | null;
+  createdAt: Generated<Date>;
+  appliedAt: NullableTimestamp;
+}
+
 export interface DB {
+  organisationImports: OrganisationImportsTable;
   profiles: ProfilesTable;
   tags: TagsTable;
   profileTags: ProfileTagsTable;

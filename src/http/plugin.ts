@@ -150,9 +150,7 @@ export const httpFoundation = fp(async (app: FastifyInstance, { config, db }: Ht
     if (request.headers.authorization) return; // bearer tokens cannot be sent by a foreign page
     if (isForeignOrigin(request, config)) throw new AppError('foreign_origin');
     if (request.routeOptions.config.csrf === false) return;
-    await new Promise<void>((resolve, reject) => {
-      app.csrfProtection(request, reply, (err?: Error) => (err ? reject(new AppError('csrf')) : resolve()));
-    });
+    await verifyCsrf(app, request, reply);
   });
 
   app.setNotFoundHandler({ preHandler: undefined }, async (request, reply) => sendError(request, reply, new AppError('not_found')));
@@ -161,6 +159,16 @@ export const httpFoundation = fp(async (app: FastifyInstance, { config, db }: Ht
     return sendError(request, reply, toAppError(error, request));
   });
 });
+
+/**
+ * Checks the CSRF token of a request. Runs for every state-changing request before its body
+ * is validated; routes whose body is parsed later (multipart uploads) call it themselves.
+ */
+export function verifyCsrf(app: FastifyInstance, request: FastifyRequest, reply: FastifyReply): Promise<void> {
+  return new Promise<void>((resolve, reject) => {
+    app.csrfProtection(request, reply, (err?: Error) => (err ? reject(new AppError('csrf')) : resolve()));
+  });
+}
 
 function isDatabaseDown(error: unknown): boolean {
   const e = error as { code?: string; message?: string };

@@ -51,6 +51,18 @@ export class TestClient {
     return res;
   }
 
+  /** Posts multipart/form-data as a browser does for a form with a file input. */
+  async postMultipart(url: string, fields: Record<string, string>, file?: { field: string; filename: string; content: string; type?: string }): Promise<LightMyRequestResponse> {
+    const boundary = `----knotenpunkt${Date.now()}`;
+    const parts: string[] = [];
+    for (const [k, v] of Object.entries({ _csrf: this.csrf, ...fields })) parts.push(`--${boundary}\r\nContent-Disposition: form-data; name="${k}"\r\n\r\n${v}\r\n`);
+    if (file) parts.push(`--${boundary}\r\nContent-Disposition: form-data; name="${file.field}"; filename="${file.filename}"\r\nContent-Type: ${file.type ?? 'text/csv'}\r\n\r\n${file.content}\r\n`);
+    parts.push(`--${boundary}--\r\n`);
+    const res = await this.app.inject({ method: 'POST', url, headers: { cookie: this.cookieHeader(), 'content-type': `multipart/form-data; boundary=${boundary}` }, payload: Buffer.from(parts.join(''), 'utf8') });
+    this.remember(res);
+    return res;
+  }
+
   /** A JSON request with the session cookie (and the CSRF header for writes). */
   async api(method: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE', url: string, body?: unknown, headers: Record<string, string> = {}): Promise<LightMyRequestResponse> {
     const res = await this.app.inject({

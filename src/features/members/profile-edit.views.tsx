@@ -41,8 +41,8 @@ export function ProfileEditPage({ ctx, form }: { ctx: ViewContext; form: FormSta
         <CsrfField ctx={ctx} />
         <TextField ctx={ctx} form={form} name="position" label="profile.position" hint="profile.positionHint" maxLength={120} />
         <VisibilitySelect ctx={ctx} form={form} field="position" />
-        <TextField ctx={ctx} form={form} name="expertise" label="profile.expertise" hint="profile.expertiseHint" maxLength={1000} />
-        <TextField ctx={ctx} form={form} name="ask" label="profile.ask" hint="profile.askHint" maxLength={1000} />
+        <TextField ctx={ctx} form={form} name="expertise" label="profile.expertise" hint="profile.expertiseHint" maxLength={1000} tagSuggest />
+        <TextField ctx={ctx} form={form} name="ask" label="profile.ask" hint="profile.askHint" maxLength={1000} tagSuggest />
         <VisibilitySelect ctx={ctx} form={form} field="expertise" />
         <TextArea ctx={ctx} form={form} name="bio" label="profile.bio" hint="profile.bioHint" maxLength={4000} rows={6} />
         <VisibilitySelect ctx={ctx} form={form} field="bio" />

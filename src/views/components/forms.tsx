@@ -98,9 +98,11 @@ export function TextField(
     autocomplete?: string;
     maxLength?: number;
     value?: string;
+    /** Progressive enhancement: suggestions for comma-separated tags while typing (assets/js/app.js). */
+    tagSuggest?: boolean;
   },
 ) {
-  const { form, name, hint, required, type = 'text', autocomplete, maxLength } = props;
+  const { form, name, hint, required, type = 'text', autocomplete, maxLength, tagSuggest } = props;
   const error = form.errors[name];
   return (
     <FieldFrame {...props}>
@@ -115,6 +117,7 @@ export function TextField(
         required={required}
         aria-invalid={error ? 'true' : undefined}
         aria-describedby={describedBy(name, Boolean(hint), Boolean(error))}
+        data-tag-suggest={tagSuggest ? '' : undefined}
       />
     </FieldFrame>
   );

@@ -7,7 +7,8 @@ import { accounts } from './de/accounts.js';
 import { site } from './de/site.js';
 import { selfService } from './de/selfService.js';
 import { members } from './de/members.js';
+import { directoryAdmin } from './de/directoryAdmin.js';
 import { organisations } from './de/organisations.js';
 import { office } from './de/office.js';
 
-export const de = { ...core, ...accounts, ...site, ...selfService, ...members, ...organisations, ...office } as const;
+export const de = { ...core, ...accounts, ...site, ...selfService, ...members, ...directoryAdmin, ...organisations, ...office } as const;

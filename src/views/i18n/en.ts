@@ -5,7 +5,8 @@ import { accounts } from './en/accounts.js';
 import { site } from './en/site.js';
 import { selfService } from './en/selfService.js';
 import { members } from './en/members.js';
+import { directoryAdmin } from './en/directoryAdmin.js';
 import { organisations } from './en/organisations.js';
 import { office } from './en/office.js';
 
-export const en: Partial<Record<keyof typeof de, string>> = { ...core, ...accounts, ...site, ...selfService, ...members, ...organisations, ...office };
+export const en: Partial<Record<keyof typeof de, string>> = { ...core, ...accounts, ...site, ...selfService, ...members, ...directoryAdmin, ...organisations, ...office };
