@@ -1,0 +1,40 @@
+/**
+ * `npm run seed:scale [-- --organisations=600 --members=20000]`: migrates, seeds the demo data
+ * and a large invented data set into DATABASE_URL or the embedded database under DATA_DIR
+ * (default ./data-scale, so the demo under ./data stays as it is). Running it again adds nothing.
+ */
+import { parseArgs } from 'node:util';
+import { loadConfig } from '../src/config.js';
+import { openDatabase } from '../src/db/connect.js';
+import { migrateToLatest } from '../src/db/migrate.js';
+import { seedDemo } from '../src/demo/seed-demo.js';
+import { seedScale } from '../src/demo/scale.js';
+
+const { values } = parseArgs({
+  options: {
+    organisations: { type: 'string', default: process.env.SCALE_ORGANISATIONS ?? '600' },
+    members: { type: 'string', default: process.env.SCALE_MEMBERS ?? '20000' },
+  },
+});
+const organisations = Number.parseInt(values.organisations, 10);
+const members = Number.parseInt(values.members, 10);
+if (!(organisations >= 1) || !(members >= 0)) {
+  console.error('Usage: npm run seed:scale -- --organisations=N (>= 1) --members=N (>= 0)');
+  process.exit(64);
+}
+
+const config = loadConfig({ ...process.env, DATA_DIR: process.env.DATA_DIR || './data-scale' });
+const started = performance.now();
+const database = await openDatabase({ databaseUrl: config.DATABASE_URL, dataDir: config.dataDir });
+try {
+  console.log(`Database: ${config.DATABASE_URL ? 'DATABASE_URL' : `embedded, ${config.dataDir}`}`);
+  await migrateToLatest(database.db);
+  await seedDemo(database.db);
+  const result = await seedScale(database.db, { organisations, members, log: (line) => console.log(line) });
+  console.log(
+    `Scale data: ${result.organisationsCreated} of ${organisations} organisations and ${result.membersCreated} of ${members} members created ` +
+      `in ${(result.milliseconds / 1000).toFixed(1)} s (total with start and migrations ${((performance.now() - started) / 1000).toFixed(1)} s).`,
+  );
+} finally {
+  await database.close();
+}
