@@ -38,6 +38,10 @@ export async function organisationExists(db: Db, id: string): Promise<boolean> {
   return Boolean(await db.selectFrom('organisations').select('id').where('id', '=', id).executeTakeFirst());
 }
 
+export async function organisationName(db: Db, id: string): Promise<string | undefined> {
+  return (await db.selectFrom('organisations').select('name').where('id', '=', id).executeTakeFirst())?.name;
+}
+
 export async function getOrganisation(db: Db, id: string) {
   return db
     .selectFrom('organisations as o')
@@ -114,4 +118,44 @@ export async function insertDomain(db: Db, organisationId: string, domain: strin
 export async function deleteDomain(db: Db, organisationId: string, domain: string): Promise<boolean> {
   const result = await db.deleteFrom('organisationDomains').where('organisationId', '=', organisationId).where('domain', '=', domain).executeTakeFirst();
   return Number(result.numDeletedRows) > 0;
+}
+
+/** At most this many subordinate organisations are listed on a page; the count says how many there are. */
+export const CHILDREN_CAP = 100;
+
+export async function listChildOrganisations(db: Db, parentId: string) {
+  const rows = await db
+    .selectFrom('organisations')
+    .select(['id', 'name', 'level'])
+    .select(sql<number>`count(*) over ()`.as('total'))
+    .where('parentId', '=', parentId)
+    .orderBy(sql`name collate "de-x-icu"`)
+    .limit(CHILDREN_CAP)
+    .execute();
+  return { items: rows.map(({ total: _t, ...r }) => r), total: Number(rows[0]?.total ?? 0) };
+}
+
+export const MEMBER_PAGE_SIZE = 50;
+
+/**
+ * The people shown as an organisation's members: verified staff (member, office, admin) with a
+ * confirmed address, not suspended, and not hidden by their profile setting ("listed"), as in
+ * the member directory. Never applicants, and not partners: they are guests, not staff.
+ */
+export async function listOrganisationMembers(db: Db, organisationId: string, opts: { offset?: number } = {}) {
+  const rows = await db
+    .selectFrom('users as u')
+    .select(['u.id', 'u.name'])
+    .select(sql<number>`count(*) over ()`.as('total'))
+    .where('u.organisationId', '=', organisationId)
+    .where('u.role', 'in', ['member', 'office', 'admin'])
+    .where('u.suspendedAt', 'is', null)
+    .where('u.emailConfirmedAt', 'is not', null)
+    .where((eb) => eb.not(eb.exists(eb.selectFrom('profiles as p').select('p.userId').whereRef('p.userId', '=', 'u.id').where('p.listed', '=', false))))
+    .orderBy(sql`u.name collate "de-x-icu"`)
+    .orderBy('u.id')
+    .limit(MEMBER_PAGE_SIZE)
+    .offset(opts.offset ?? 0)
+    .execute();
+  return { items: rows.map(({ total: _t, ...r }) => r), total: Number(rows[0]?.total ?? 0), limit: MEMBER_PAGE_SIZE };
 }

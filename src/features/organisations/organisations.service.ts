@@ -6,7 +6,7 @@ import { AppError } from '../../http/errors.js';
 import { newId } from '../../lib/ids.js';
 import { normaliseDomain } from '../../lib/email.js';
 import { writeAudit } from '../audit/audit.repo.js';
-import { canManageOrganisations } from '../accounts/accounts.policy.js';
+import { canManageOrganisations, isVerifiedMember } from '../accounts/accounts.policy.js';
 import * as repo from './organisations.repo.js';
 import type { OrganisationForm } from './organisations.schema.js';
 
@@ -64,7 +64,8 @@ export async function updateOrganisation(db: Kysely<DB>, actor: Actor, id: strin
 
 /** Adds a mail domain. A domain belongs to one organisation only; a conflict names the owner. */
 export async function addDomain(db: Kysely<DB>, actor: Actor, organisationId: string, rawDomain: string): Promise<string> {
-  if (!canManageOrganisations(actor) || !(await repo.organisationExists(db, organisationId))) throw new AppError('not_found');
+  const name = canManageOrganisations(actor) ? await repo.organisationName(db, organisationId) : undefined;
+  if (name === undefined) throw new AppError('not_found');
   const domain = normaliseDomain(rawDomain);
   if (!domain) throw new AppError('validation_failed', { domain: 'org.error.domain' });
   const owner = await repo.domainOwner(db, domain);
@@ -78,12 +79,52 @@ export async function addDomain(db: Kysely<DB>, actor: Actor, organisationId: st
     if (isUniqueViolation(error)) throw new AppError('domain_taken', { domain: 'org.error.domainTaken' }, { name: '' });
     throw error;
   }
-  await writeAudit(db, actor, { action: 'organisation.domain.add', targetType: 'organisation', targetId: organisationId, details: { domain } });
+  await writeAudit(db, actor, { action: 'organisation.domain.add', targetType: 'organisation', targetId: organisationId, details: { name, domain } });
   return domain;
 }
 
 export async function removeDomain(db: Kysely<DB>, actor: Actor, organisationId: string, domain: string): Promise<void> {
   if (!canManageOrganisations(actor)) throw new AppError('not_found');
-  if (!(await repo.deleteDomain(db, organisationId, domain))) throw new AppError('not_found');
-  await writeAudit(db, actor, { action: 'organisation.domain.remove', targetType: 'organisation', targetId: organisationId, details: { domain } });
+  const name = await repo.organisationName(db, organisationId);
+  if (name === undefined || !(await repo.deleteDomain(db, organisationId, domain))) throw new AppError('not_found');
+  await writeAudit(db, actor, { action: 'organisation.domain.remove', targetType: 'organisation', targetId: organisationId, details: { name, domain } });
 }
+
+// --- Reading the directory ---------------------------------------------------------------------
+
+/** The directory is for verified members (and staff); everyone else is told it does not exist. */
+function assertCanRead(actor: Actor): void {
+  if (!isVerifiedMember(actor)) throw new AppError('not_found');
+}
+
+export async function browseOrganisations(db: Kysely<DB>, actor: Actor, filter: repo.OrganisationFilter) {
+  assertCanRead(actor);
+  return repo.listOrganisations(db, filter);
+}
+
+/** One organisation with its subordinate organisations; undefined ids answer 404. */
+export async function organisationWithChildren(db: Kysely<DB>, actor: Actor, id: string) {
+  assertCanRead(actor);
+  const organisation = await repo.getOrganisation(db, id);
+  if (!organisation) throw new AppError('not_found');
+  const children = await repo.listChildOrganisations(db, id);
+  return { organisation, children };
+}
+
+/** The organisation page: details, subordinate organisations and the listed members (paged). */
+export async function organisationPage(db: Kysely<DB>, actor: Actor, id: string, memberOffset: number) {
+  const { organisation, children } = await organisationWithChildren(db, actor, id);
+  const members = await repo.listOrganisationMembers(db, id, { offset: memberOffset });
+  return { organisation, children, members };
+}
+
+/** For the office's forms: the organisation as stored, with its domains. */
+export async function organisationForOffice(db: Kysely<DB>, actor: Actor, id: string) {
+  if (!canManageOrganisations(actor)) throw new AppError('not_found');
+  const organisation = await repo.getOrganisation(db, id);
+  if (!organisation) throw new AppError('not_found');
+  return organisation;
+}
+
+/** Every organisation as a choice for a select (registration, review, parent organisation). */
+export const organisationChoices = (db: Kysely<DB>) => repo.listOrganisationChoices(db);

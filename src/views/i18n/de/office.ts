@@ -144,7 +144,7 @@ export const office = {
   'office.feedback.title': 'Rückmeldungen zur Barrierefreiheit',
   'office.feedback.lead': 'Was Besucher:innen über das Formular der Erklärung zur Barrierefreiheit melden. Offene Rückmeldungen stehen oben, die neuesten zuerst.',
   'office.feedback.empty': 'Noch keine Rückmeldungen. Sie erscheinen hier, sobald jemand das Formular der Erklärung zur Barrierefreiheit nutzt.',
-  'office.feedback.heading': 'Rückmeldung vom {date}',
+  'office.feedback.heading': 'Rückmeldung vom',
   'office.feedback.page': 'Betroffene Seite',
   'office.feedback.sender': 'Absender:in',
   'office.feedback.noSender': 'Ohne Angabe',

@@ -146,7 +146,7 @@ export const office: Partial<Record<keyof typeof de, string>> = {
   'office.feedback.title': 'Accessibility feedback',
   'office.feedback.lead': 'What visitors report through the form in the accessibility statement. Open items come first, newest first.',
   'office.feedback.empty': 'No feedback yet. It appears here as soon as someone uses the form in the accessibility statement.',
-  'office.feedback.heading': 'Feedback of {date}',
+  'office.feedback.heading': 'Feedback received on',
   'office.feedback.page': 'Page concerned',
   'office.feedback.sender': 'Sender',
   'office.feedback.noSender': 'Not given',
