@@ -1,12 +1,13 @@
 /**
  * Large data sets for benchmarks: invented municipalities and tens of thousands of verified
- * members, inserted in SQL (generate_series, batches of BATCH rows) with one shared argon2id
+ * members with profiles, expertise and confirmations (./scale-profiles.ts), inserted in SQL (generate_series, batches of BATCH rows) with one shared argon2id
  * hash of the demo password. Deterministic ids and addresses: seeding twice adds nothing.
  */
-import { sql, type Kysely } from 'kysely';
+import { sql, type Kysely, type RawBuilder } from 'kysely';
 import type { DB } from '../db/schema.js';
 import { demoPasswordHash } from './seed-demo.js';
 import { slugify, upsertOrganisations, type OrgSeed, type State } from './organisations.js';
+import { seedScaleProfiles, type ScaleProfilesResult } from './scale-profiles.js';
 
 const STATES: readonly State[] = ['NW', 'BY', 'BW', 'NI', 'HE', 'SN', 'RP', 'BE', 'SH', 'BB', 'ST', 'TH', 'HH', 'MV', 'SL', 'HB'];
 // Invented place names from common German name parts; real places may share a name by chance.
@@ -38,12 +39,28 @@ export function generateOrganisations(count: number): OrgSeed[] {
   return orgs;
 }
 
-const FIRST_NAMES = [
+// Women's names first, then men's (scale-profiles.ts derives the grammatical gender of positions from the index).
+const FEMALE_FIRST_NAMES = [
   'Anna', 'Lena', 'Julia', 'Sarah', 'Laura', 'Katharina', 'Sabine', 'Claudia', 'Petra', 'Monika', 'Sandra', 'Nicole', 'Stefanie', 'Andrea', 'Melanie',
   'Jana', 'Miriam', 'Ayşe', 'Elif', 'Fatma', 'Natalia', 'Olga', 'Sophie', 'Marie', 'Hannah', 'Lea', 'Franziska', 'Birgit', 'Ute', 'Karin',
+];
+const MALE_FIRST_NAMES = [
   'Thomas', 'Michael', 'Andreas', 'Stefan', 'Christian', 'Markus', 'Frank', 'Jürgen', 'Klaus', 'Uwe', 'Tobias', 'Jan', 'Florian', 'Sebastian', 'Daniel',
   'Jonas', 'Lukas', 'Felix', 'Maximilian', 'Paul', 'Mehmet', 'Ahmet', 'Emre', 'Piotr', 'Dmitri', 'Matthias', 'Ralf', 'Dirk', 'Björn', 'Sören',
 ];
+const FIRST_NAMES = [...FEMALE_FIRST_NAMES, ...MALE_FIRST_NAMES];
+
+
+/** The id of scale member g (1, 2, …), as SQL. */
+export function scaleUserId(g: RawBuilder<unknown>): RawBuilder<string> {
+  return sql<string>`substr(translate(encode(decode(md5('knotenpunkt-scale-user:' || ${g}), 'hex'), 'base64'), '+/', '-_'), 1, 16)`;
+}
+
+/** Whether scale member g has a woman's first name (FIRST_NAMES[g % length], women first). */
+function scaleFemale(g: RawBuilder<unknown>): RawBuilder<boolean> {
+  return sql<boolean>`(${g} % ${FIRST_NAMES.length} < ${FEMALE_FIRST_NAMES.length})`;
+}
+
 const LAST_NAMES = [
   'Müller', 'Schmidt', 'Schneider', 'Fischer', 'Weber', 'Meyer', 'Wagner', 'Becker', 'Schulz', 'Hoffmann', 'Schäfer', 'Koch', 'Bauer', 'Richter', 'Klein',
   'Wolf', 'Schröder', 'Neumann', 'Schwarz', 'Zimmermann', 'Braun', 'Krüger', 'Hofmann', 'Hartmann', 'Lange', 'Schmitt', 'Werner', 'Schmitz', 'Krause', 'Meier',
@@ -63,6 +80,8 @@ export interface ScaleOptions {
   members?: number;
   /** Rows per INSERT statement. */
   batchSize?: number;
+  /** Average expertise confirmations each member gives; default 2 (40,000 for 20,000 members). */
+  confirmationsPerMember?: number;
   log?: (line: string) => void;
 }
 
@@ -71,6 +90,8 @@ export interface ScaleResult {
   organisationsCreated: number;
   members: number;
   membersCreated: number;
+  /** Profiles, tags and confirmations of the members (./scale-profiles.ts). */
+  profiles: ScaleProfilesResult | null;
   milliseconds: number;
 }
 
@@ -98,7 +119,7 @@ export async function seedScale(db: Kysely<DB>, opts: ScaleOptions = {}): Promis
     .execute();
   log(`Organisations: ${orgs.created} created, ${rows.length} with a domain.`);
   if (rows.length === 0 || memberCount === 0) {
-    return { organisations: rows.length, organisationsCreated: orgs.created, members: 0, membersCreated: 0, milliseconds: Math.round(performance.now() - started) };
+    return { organisations: rows.length, organisationsCreated: orgs.created, members: 0, membersCreated: 0, profiles: null, milliseconds: Math.round(performance.now() - started) };
   }
 
   const passwordHash = await demoPasswordHash();
@@ -116,7 +137,7 @@ export async function seedScale(db: Kysely<DB>, opts: ScaleOptions = {}): Promis
     const result = await sql`
       insert into users (id, email, name, password_hash, role, organisation_id, email_confirmed_at, verified_via, verified_at, locale, created_at, updated_at)
       select
-        substr(translate(encode(decode(md5('knotenpunkt-scale-user:' || g), 'hex'), 'base64'), '+/', '-_'), 1, 16),
+        ${scaleUserId(sql.ref('g'))},
         (${firstLocals}::text[])[1 + g % ${firstLocals.length}] || '.' || (${lastLocals}::text[])[1 + (g / ${firstLocals.length}) % ${lastLocals.length}] || '.' || g || '@' || (${domains}::text[])[o.i],
         (${firstNames}::text[])[1 + g % ${firstNames.length}] || ' ' || (${lastNames}::text[])[1 + (g / ${firstNames.length}) % ${lastNames.length}],
         ${passwordHash}, 'member', (${orgIds}::text[])[o.i],
@@ -129,5 +150,6 @@ export async function seedScale(db: Kysely<DB>, opts: ScaleOptions = {}): Promis
     membersCreated += Number(result.numAffectedRows ?? 0n);
     log(`Members ${from}–${to}: ${membersCreated} created so far.`);
   }
-  return { organisations: rows.length, organisationsCreated: orgs.created, members: memberCount, membersCreated, milliseconds: Math.round(performance.now() - started) };
+  const profiles = await seedScaleProfiles(db, { members: memberCount, userId: scaleUserId, female: scaleFemale, confirmationsPerMember: opts.confirmationsPerMember, log });
+  return { organisations: rows.length, organisationsCreated: orgs.created, members: memberCount, membersCreated, profiles, milliseconds: Math.round(performance.now() - started) };
 }

@@ -1,6 +1,7 @@
 /**
- * Demo data for `npm run demo`: the organisation directory (./directory.ts) and one account per
- * role, all with the password `demo-knotenpunkt`. Idempotent: a second run finds everything
+ * Demo data for `npm run demo`: the organisation directory (./directory.ts), one account per
+ * role and DEMO_PEOPLE_COUNT members with profiles (./people.ts), all with the password
+ * `demo-knotenpunkt`. Idempotent: a second run finds everything
  * in place, inserts nothing and never fails; rows the office changed in between stay as they are.
  */
 import { sql, type Kysely } from 'kysely';
@@ -9,6 +10,7 @@ import { hashPassword } from '../features/accounts/accounts.service.js';
 import { newId } from '../lib/ids.js';
 import { demoDirectory, LAND_BEISPIEL, MUSTERSTADT, OFFICE_ORG } from './directory.js';
 import { upsertOrganisations } from './organisations.js';
+import { seedPeople, type PeopleSeedResult } from './people.js';
 
 export const DEMO_PASSWORD = 'demo-knotenpunkt';
 
@@ -53,22 +55,27 @@ export interface DemoSeedResult {
   organisationsByLevel: Record<string, number>;
   /** Seed key -> organisation id. */
   organisationIds: Map<string, string>;
+  people: PeopleSeedResult;
 }
 
 export async function seedDemo(db: Kysely<DB>, opts: { log?: (line: string) => void } = {}): Promise<DemoSeedResult> {
   const log = opts.log ?? ((line: string) => console.log(line));
-  const orgs = await upsertOrganisations(db, demoDirectory());
+  const directory = demoDirectory();
+  const orgs = await upsertOrganisations(db, directory);
   const accountsCreated = await seedAccounts(db, orgs.ids);
+  const people = await seedPeople(db, { directory, organisationIds: orgs.ids, passwordHash: demoPasswordHash, reservedNames: DEMO_ACCOUNTS.map((a) => a.name) });
 
   const levels = await db.selectFrom('organisations').select(['level', sql<number>`count(*)::int`.as('n')]).groupBy('level').orderBy('level').execute();
   const organisationsByLevel = Object.fromEntries(levels.map((r) => [r.level, r.n]));
   const total = levels.reduce((sum, r) => sum + r.n, 0);
   log(
     `Demo data: ${total} organisations (${levels.map((r) => `${r.level} ${r.n}`).join(', ')}); ` +
-      `new: ${orgs.created} organisations, ${orgs.domainsCreated} domains, ${accountsCreated} accounts. ` +
-      `Sign in as ${DEMO_ACCOUNTS.map((a) => a.email).join(', ')} with the password "${DEMO_PASSWORD}".`,
+      `${people.people} people with profiles; ` +
+      `new: ${orgs.created} organisations, ${orgs.domainsCreated} domains, ${accountsCreated} accounts, ${people.usersCreated} people, ` +
+      `${people.profileTagsCreated} tags on profiles, ${people.confirmationsCreated} confirmations. ` +
+      `Sign in as ${DEMO_ACCOUNTS.map((a) => a.email).join(', ')} or any demo person with the password "${DEMO_PASSWORD}".`,
   );
-  return { organisationsCreated: orgs.created, domainsCreated: orgs.domainsCreated, accountsCreated, organisationsByLevel, organisationIds: orgs.ids };
+  return { organisationsCreated: orgs.created, domainsCreated: orgs.domainsCreated, accountsCreated, organisationsByLevel, organisationIds: orgs.ids, people };
 }
 
 async function seedAccounts(db: Kysely<DB>, orgIds: Map<string, string>): Promise<number> {

@@ -26,7 +26,7 @@ function run(env: Record<string, string>): { exit: Promise<{ code: number | null
   return { exit: new Promise((resolve) => child.on('exit', (code) => resolve({ code, out }))), kill: (s) => child.kill(s) };
 }
 
-async function waitFor(url: string, timeoutMs = 20_000): Promise<void> {
+async function waitFor(url: string, timeoutMs = 60_000): Promise<void> {
   const end = Date.now() + timeoutMs;
   while (Date.now() < end) {
     try {
@@ -46,7 +46,7 @@ describe('configuration', () => {
     expect(code).toBe(78);
     expect(out).toContain('PORT');
     expect(out).not.toContain('    at '); // a list, not a stack trace
-  });
+  }, 60_000);
 
   it('lists every problem at once', () => {
     expect(() => loadConfig({ NODE_ENV: 'production', DATABASE_URL: 'mysql://x', SMTP_URL: 'http://x' })).toThrowError(/SESSION_SECRET[\s\S]*BASE_URL|BASE_URL[\s\S]*SESSION_SECRET/);
@@ -66,7 +66,7 @@ describe('process lifecycle', () => {
     expect(code).toBe(0);
     expect(out).toContain('shutting down');
     await fs.rm(dataDir, { recursive: true, force: true });
-  });
+  }, 90_000);
 });
 
 describe('database outage', () => {
@@ -101,5 +101,5 @@ describe('database outage', () => {
       await server.stop();
       await fs.rm(dir, { recursive: true, force: true });
     }
-  });
+  }, 90_000);
 });

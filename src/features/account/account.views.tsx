@@ -1,5 +1,6 @@
 /** The person's own account: overview, password, address, sessions, access tokens. */
 import type { ViewContext } from '../../views/context.js';
+import { TableWrap } from '../../views/components/table.js';
 import { Layout, PageHeading, type Crumb } from '../../views/layout.js';
 import { Alert } from '../../views/components/alert.js';
 import { ActionButton, CsrfField, ErrorSummary, SubmitButton, TextField, type FormState } from '../../views/components/forms.js';
@@ -118,7 +119,7 @@ export function SessionsPage({ ctx, sessions }: { ctx: ViewContext; sessions: Se
     <Layout ctx={ctx} title={t('sessions.title')} crumbs={crumbs(ctx, 'sessions.title')}>
       <PageHeading title={t('sessions.title')} lead={t('sessions.lead')} />
       <p class="kern-body">{t('sessions.count', { count: sessions.length })}</p>
-      <div class="kp-table-wrap">
+      <TableWrap label={t('sessions.title')}>
         <table class="kern-table">
           <caption class="kern-sr-only">{t('sessions.title')}</caption>
           <thead class="kern-table__header">
@@ -151,7 +152,7 @@ export function SessionsPage({ ctx, sessions }: { ctx: ViewContext; sessions: Se
             ))}
           </tbody>
         </table>
-      </div>
+      </TableWrap>
       {others > 0 ? (
         <div class="kp-section">
           <ActionButton ctx={ctx} action="/konto/sitzungen/andere-beenden" label="sessions.endOthers" variant="primary" />
@@ -183,7 +184,7 @@ export function TokensPage({ ctx, tokens, form, created }: { ctx: ViewContext; t
       {tokens.length === 0 ? (
         <p class="kern-body">{t('tokens.empty')}</p>
       ) : (
-        <div class="kp-table-wrap">
+        <TableWrap label={t('tokens.title')}>
           <table class="kern-table">
             <caption class="kern-sr-only">{t('tokens.title')}</caption>
             <thead class="kern-table__header">
@@ -209,7 +210,7 @@ export function TokensPage({ ctx, tokens, form, created }: { ctx: ViewContext; t
               ))}
             </tbody>
           </table>
-        </div>
+        </TableWrap>
       )}
       <section class="kp-section" aria-labelledby="new-token-title">
         <h2 class="kern-heading-medium" id="new-token-title">{t('tokens.newTitle')}</h2>

@@ -4,7 +4,8 @@ import { Layout, PageHeading } from '../../views/layout.js';
 import { Alert } from '../../views/components/alert.js';
 import { Avatar } from '../../views/components/avatar.js';
 import { SelectField, SubmitButton, TextField, type FormState } from '../../views/components/forms.js';
-import { levelAndState, levelOptions, PartnerBadge, stateOptions } from '../members/members.views.js';
+import { levelAndState, PartnerBadge } from '../members/members.views.js';
+import { levelOptions, stateOptions } from '../../views/components/list.js';
 import type { Expert } from './experts.service.js';
 
 export function ExpertsPage({ ctx, form, q, experts, total, topics, nextHref }: { ctx: ViewContext; form: FormState; q: string; experts: Expert[]; total: number; topics: { slug: string; label: string }[]; nextHref: string | null }) {
@@ -13,9 +14,9 @@ export function ExpertsPage({ ctx, form, q, experts, total, topics, nextHref }: 
     <Layout ctx={ctx} title={t('experts.title')} crumbs={[{ label: t('nav.home'), href: '/' }, { label: t('experts.title') }]}>
       <PageHeading title={t('experts.title')} lead={t('experts.lead')} />
       <form method="get" action="/wer-weiss-was" class="kp-filters" role="search" aria-label={t('experts.title')}>
-        <TextField ctx={ctx} form={form} name="q" type="search" label="experts.q" hint="experts.qHint" maxLength={100} required />
-        <SelectField ctx={ctx} form={form} name="level" label="members.level" placeholder="members.any" options={levelOptions(ctx)} required />
-        <SelectField ctx={ctx} form={form} name="state" label="members.state" placeholder="members.any" options={stateOptions(ctx)} required />
+        <TextField ctx={ctx} form={form} name="q" type="search" label="experts.q" hint="experts.qHint" maxLength={100} markOptional={false} />
+        <SelectField ctx={ctx} form={form} name="level" label="members.level" placeholder="members.any" options={levelOptions(ctx)} markOptional={false} />
+        <SelectField ctx={ctx} form={form} name="state" label="members.state" placeholder="members.any" options={stateOptions(ctx)} markOptional={false} />
         <div class="kern-btn-wrapper">
           <SubmitButton ctx={ctx} label="experts.search" />
         </div>

@@ -58,6 +58,8 @@ export interface MemberFilter {
   level?: Level;
   state?: string;
   organisationId?: string;
+  /** Only verified staff (member, office, admin): an organisation's own people, not its guests. */
+  staffOnly?: boolean;
   offset?: number;
   limit?: number;
 }
@@ -88,6 +90,7 @@ export async function listMembers(db: Kysely<DB>, viewer: Viewer, filter: Member
   if (filter.level) q = q.where('o.level', '=', filter.level);
   if (filter.state) q = q.where('o.state', '=', filter.state);
   if (filter.organisationId) q = q.where('u.organisationId', '=', filter.organisationId);
+  if (filter.staffOnly) q = q.where('u.role', 'in', ['member', 'office', 'admin']);
   const rows = await q
     .select(['u.id', 'u.name', 'u.role', 'o.id as organisationId', 'o.name as organisationName', 'o.level', 'o.state'])
     .select(visibleText('position', viewer).as('position'))

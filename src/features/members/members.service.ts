@@ -7,7 +7,7 @@ import { newId } from '../../lib/ids.js';
 import { parseTagList, tagLabel, tagSlug } from '../../lib/tags.js';
 import { isVerifiedMember } from '../accounts/accounts.policy.js';
 import { canConfirmExpertise } from './members.policy.js';
-import { defaultVisibility, getOwnProfile, type Viewer } from './members.repo.js';
+import { defaultVisibility, getOwnProfile, listMembers, type MemberFilter, type Viewer } from './members.repo.js';
 import type { ProfileForm, ProfilePatch } from './members.schema.js';
 
 export const MAX_TAGS_PER_KIND = 20;
@@ -151,3 +151,8 @@ export function missingProfileParts(profile: Awaited<ReturnType<typeof getOwnPro
   return missing;
 }
 
+
+/** The directory as the actor may see it: the one visibility rule, for other features too. */
+export function membersVisibleTo(db: Kysely<DB>, actor: Actor, filter: MemberFilter) {
+  return listMembers(db, viewerOf(actor), filter);
+}

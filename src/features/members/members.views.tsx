@@ -5,7 +5,7 @@ import { Avatar } from '../../views/components/avatar.js';
 import { Alert } from '../../views/components/alert.js';
 import { ActionButton, SelectField, SubmitButton, TextField, type FormState } from '../../views/components/forms.js';
 import type { MessageKey } from '../../views/i18n/index.js';
-import { levels, states } from '../organisations/organisations.schema.js';
+import { levelOptions, stateOptions } from '../../views/components/list.js';
 import type { getMemberProfile, listMembers } from './members.repo.js';
 
 type MemberRow = Awaited<ReturnType<typeof listMembers>>['items'][number];
@@ -24,12 +24,6 @@ export function PartnerBadge({ ctx }: { ctx: ViewContext }) {
   );
 }
 
-export function levelOptions(ctx: ViewContext) {
-  return levels.map((l) => ({ value: l, label: ctx.t(`level.${l}`) }));
-}
-export function stateOptions(ctx: ViewContext) {
-  return states.map((s) => ({ value: s, label: ctx.t(`state.${s}`) }));
-}
 
 export function MemberSummary({ ctx, m, headingLevel = 2 }: { ctx: ViewContext; m: MemberRow; headingLevel?: 2 | 3 }) {
   const Heading = headingLevel === 2 ? 'h2' : 'h3';
@@ -67,10 +61,10 @@ export function DirectoryPage({ ctx, filter, result, nextHref }: { ctx: ViewCont
     <Layout ctx={ctx} title={t('members.title')} crumbs={[{ label: t('nav.home'), href: '/' }, { label: t('members.title') }]}>
       <PageHeading title={t('members.title')} lead={t('members.lead')} />
       <form method="get" action="/mitglieder" class="kp-filters" role="search" aria-label={t('members.filterLabel')}>
-        <TextField ctx={ctx} form={filter} name="q" type="search" label="members.q" maxLength={100} required />
-        <TextField ctx={ctx} form={filter} name="topic" label="members.topic" maxLength={60} required />
-        <SelectField ctx={ctx} form={filter} name="level" label="members.level" placeholder="members.any" options={levelOptions(ctx)} required />
-        <SelectField ctx={ctx} form={filter} name="state" label="members.state" placeholder="members.any" options={stateOptions(ctx)} required />
+        <TextField ctx={ctx} form={filter} name="q" type="search" label="members.q" maxLength={100} markOptional={false} />
+        <TextField ctx={ctx} form={filter} name="topic" label="members.topic" maxLength={60} markOptional={false} />
+        <SelectField ctx={ctx} form={filter} name="level" label="members.level" placeholder="members.any" options={levelOptions(ctx)} markOptional={false} />
+        <SelectField ctx={ctx} form={filter} name="state" label="members.state" placeholder="members.any" options={stateOptions(ctx)} markOptional={false} />
         <div class="kern-btn-wrapper">
           <SubmitButton ctx={ctx} label="members.search" />
         </div>

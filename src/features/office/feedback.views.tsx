@@ -4,7 +4,7 @@ import { Layout, PageHeading } from '../../views/layout.js';
 import { ActionButton } from '../../views/components/forms.js';
 import { Time } from '../../views/components/time.js';
 import { Paragraphs } from '../site/site.views.js';
-import { Pager, countText, withQuery } from '../organisations/organisations.views.js';
+import { Pager, countText, withQuery } from '../../views/components/list.js';
 import { officeCrumbs } from './office.views.js';
 
 export interface FeedbackRow {

@@ -2,7 +2,7 @@
 import type { ViewContext } from '../../views/context.js';
 import { Layout, PageHeading, type Crumb } from '../../views/layout.js';
 import type { MessageKey } from '../../views/i18n/index.js';
-import { countText } from '../organisations/organisations.views.js';
+import { countText } from '../../views/components/list.js';
 
 /** Start › Geschäftsstelle › … (the office link is plain text on the overview itself). */
 export function officeCrumbs(ctx: ViewContext, trail: Crumb[]): Crumb[] {

@@ -4,18 +4,8 @@ import { Layout, PageHeading } from '../../views/layout.js';
 import { Checkbox, CsrfField, ErrorSummary, SelectField, SubmitButton, TextField, type FormState } from '../../views/components/forms.js';
 import type { MessageKey } from '../../views/i18n/index.js';
 import { organisationTypes, type DirectoryQuery } from '../organisations/organisations.schema.js';
-import {
-  DirectoryFilter,
-  OrganisationTable,
-  Pager,
-  countText,
-  groupByLevel,
-  levelOptions,
-  stateOptions,
-  withQuery,
-  type DirectoryPageData,
-  type OrganisationChoice,
-} from '../organisations/organisations.views.js';
+import { DirectoryFilter, OrganisationTable, groupByLevel, type DirectoryPageData, type OrganisationChoice } from '../organisations/organisations.views.js';
+import { Pager, countText, levelOptions, stateOptions, withQuery } from '../../views/components/list.js';
 import { officeCrumbs } from './office.views.js';
 
 const LIST = '/geschaeftsstelle/organisationen';

@@ -6,7 +6,8 @@ import { CsrfField, ErrorSummary, SelectField, SubmitButton, TextArea, fieldId, 
 import { Time } from '../../views/components/time.js';
 import type { MessageKey } from '../../views/i18n/index.js';
 import { Paragraphs } from '../site/site.views.js';
-import { Pager, countText, groupByLevel, withQuery, type OrganisationChoice } from '../organisations/organisations.views.js';
+import { groupByLevel, type OrganisationChoice } from '../organisations/organisations.views.js';
+import { Pager, countText, withQuery } from '../../views/components/list.js';
 import { officeCrumbs } from './office.views.js';
 
 export interface ApplicantRow {

@@ -5,7 +5,7 @@ import { ActionButton, CsrfField, ErrorSummary, SelectField, SubmitButton, TextF
 import { Time } from '../../views/components/time.js';
 import type { MessageKey } from '../../views/i18n/index.js';
 import type { Role } from '../../db/schema.js';
-import { Pager, countText, withQuery } from '../organisations/organisations.views.js';
+import { Pager, countText, withQuery } from '../../views/components/list.js';
 import { officeCrumbs } from './office.views.js';
 
 interface StatusFacts {

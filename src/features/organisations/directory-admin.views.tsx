@@ -1,5 +1,6 @@
 /** The office's CSV import (upload, preview, confirm) and the merge of duplicates. */
 import type { ViewContext } from '../../views/context.js';
+import { TableWrap } from '../../views/components/table.js';
 import { Layout, PageHeading, type Crumb } from '../../views/layout.js';
 import { Alert } from '../../views/components/alert.js';
 import { ActionButton, CsrfField, ErrorSummary, SelectField, SubmitButton, TextArea, type FormState, type Option } from '../../views/components/forms.js';
@@ -58,7 +59,7 @@ export function ImportPreviewPage({ ctx, id, lines, applied }: { ctx: ViewContex
     <Layout ctx={ctx} title={t('import.previewTitle')} crumbs={crumbs(ctx, t('import.previewTitle'))}>
       <PageHeading title={t('import.previewTitle')} lead={applied ? t('import.applied') : t('import.previewLead')} />
       <p class="kern-body kern-body--bold">{t('import.summary', { create: count('create'), update: count('update'), refuse: count('refuse') })}</p>
-      <div class="kp-table-wrap">
+      <TableWrap label={t('import.previewTitle')}>
         <table class="kern-table kern-table--small">
           <caption class="kern-sr-only">{t('import.previewTitle')}</caption>
           <thead class="kern-table__header">
@@ -95,7 +96,7 @@ export function ImportPreviewPage({ ctx, id, lines, applied }: { ctx: ViewContex
             ))}
           </tbody>
         </table>
-      </div>
+      </TableWrap>
       {applied ? null : (
         <div class="kp-actions kp-section">
           <ActionButton ctx={ctx} action={`/geschaeftsstelle/organisationen/import/${id}`} label="import.confirm" variant="primary" />

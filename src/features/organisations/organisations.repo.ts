@@ -135,27 +135,3 @@ export async function listChildOrganisations(db: Db, parentId: string) {
   return { items: rows.map(({ total: _t, ...r }) => r), total: Number(rows[0]?.total ?? 0) };
 }
 
-export const MEMBER_PAGE_SIZE = 50;
-
-/**
- * The people shown as an organisation's members: verified staff (member, office, admin) with a
- * confirmed address, not suspended, and not hidden by their profile setting ("listed"), as in
- * the member directory. Never applicants, and not partners: they are guests, not staff.
- */
-export async function listOrganisationMembers(db: Db, organisationId: string, opts: { offset?: number } = {}) {
-  const rows = await db
-    .selectFrom('users as u')
-    .select(['u.id', 'u.name'])
-    .select(sql<number>`count(*) over ()`.as('total'))
-    .where('u.organisationId', '=', organisationId)
-    .where('u.role', 'in', ['member', 'office', 'admin'])
-    .where('u.suspendedAt', 'is', null)
-    .where('u.emailConfirmedAt', 'is not', null)
-    .where((eb) => eb.not(eb.exists(eb.selectFrom('profiles as p').select('p.userId').whereRef('p.userId', '=', 'u.id').where('p.listed', '=', false))))
-    .orderBy(sql`u.name collate "de-x-icu"`)
-    .orderBy('u.id')
-    .limit(MEMBER_PAGE_SIZE)
-    .offset(opts.offset ?? 0)
-    .execute();
-  return { items: rows.map(({ total: _t, ...r }) => r), total: Number(rows[0]?.total ?? 0), limit: MEMBER_PAGE_SIZE };
-}

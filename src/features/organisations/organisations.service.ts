@@ -8,6 +8,7 @@ import { normaliseDomain } from '../../lib/email.js';
 import { writeAudit } from '../audit/audit.repo.js';
 import { canManageOrganisations, isVerifiedMember } from '../accounts/accounts.policy.js';
 import * as repo from './organisations.repo.js';
+import { membersVisibleTo } from '../members/members.service.js';
 import type { OrganisationForm } from './organisations.schema.js';
 
 function toInput(form: OrganisationForm): repo.OrganisationInput {
@@ -114,7 +115,8 @@ export async function organisationWithChildren(db: Kysely<DB>, actor: Actor, id:
 /** The organisation page: details, subordinate organisations and the listed members (paged). */
 export async function organisationPage(db: Kysely<DB>, actor: Actor, id: string, memberOffset: number) {
   const { organisation, children } = await organisationWithChildren(db, actor, id);
-  const members = await repo.listOrganisationMembers(db, id, { offset: memberOffset });
+  // People are listed by the members feature's visibility rule, like everywhere else.
+  const members = await membersVisibleTo(db, actor, { organisationId: id, staffOnly: true, offset: memberOffset });
   return { organisation, children, members };
 }
 

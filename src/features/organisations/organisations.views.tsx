@@ -1,59 +1,13 @@
 /** The organisation directory for members, and the list parts the office pages share. */
 import type { ComponentChildren } from 'preact';
+import { TableWrap } from '../../views/components/table.js';
 import type { ViewContext } from '../../views/context.js';
 import { Layout, PageHeading, type Crumb } from '../../views/layout.js';
 import { SelectField, SubmitButton, TextField, type FormState, type OptionGroup } from '../../views/components/forms.js';
 import type { MessageKey } from '../../views/i18n/index.js';
 import type { Level } from '../../db/schema.js';
 import { levels, organisationTypes, states, type DirectoryQuery } from './organisations.schema.js';
-
-/** A path with its query; empty values are left out so that links stay short. */
-export function withQuery(path: string, params: Record<string, string | number | undefined | null>): string {
-  const search = new URLSearchParams();
-  for (const [key, value] of Object.entries(params)) if (value !== undefined && value !== null && value !== '' && value !== 0) search.set(key, String(value));
-  const query = search.toString();
-  return query ? `${path}?${query}` : path;
-}
-
-/** "1 Organisation" or "42 Organisationen", with the number in the reader's format. */
-export function countText(ctx: ViewContext, count: number, keys: { one: MessageKey; other: MessageKey }): string {
-  return count === 1 ? ctx.t(keys.one) : ctx.t(keys.other, { count: ctx.fmt.number(count) });
-}
-
-/** "Weitere laden" (and back) for offset-paged lists; works without JavaScript. */
-export function Pager({ ctx, offset, limit, total, shown, href }: { ctx: ViewContext; offset: number; limit: number; total: number; shown: number; href: (offset: number) => string }) {
-  const { t } = ctx;
-  const hasMore = offset + shown < total;
-  if (offset === 0 && !hasMore) return null;
-  return (
-    <nav class="kp-pager" aria-label={t('pager.label')}>
-      {shown > 0 ? (
-        <p class="kern-body kern-body--small">
-          {t('pager.range', { from: ctx.fmt.number(offset + 1), to: ctx.fmt.number(offset + shown), total: ctx.fmt.number(total) })}
-        </p>
-      ) : null}
-      <ul class="kern-list kp-actions">
-        {offset > 0 ? (
-          <li>
-            <a class="kern-link" href={href(Math.max(0, offset - limit))} rel="prev">
-              {t('pager.previous')}
-            </a>
-          </li>
-        ) : null}
-        {hasMore ? (
-          <li>
-            <a class="kern-link" href={href(offset + limit)} rel="next">
-              {t('pager.more')}
-            </a>
-          </li>
-        ) : null}
-      </ul>
-    </nav>
-  );
-}
-
-export const levelOptions = (ctx: ViewContext) => levels.map((l) => ({ value: l, label: ctx.t(`level.${l}`) }));
-export const stateOptions = (ctx: ViewContext) => states.map((s) => ({ value: s, label: ctx.t(`state.${s}`) }));
+import { Pager, countText, levelOptions, stateOptions, withQuery } from '../../views/components/list.js';
 
 /** Filters as a plain GET form: name, level, state. */
 export function DirectoryFilter({ ctx, action, query }: { ctx: ViewContext; action: string; query: DirectoryQuery }) {
@@ -62,9 +16,9 @@ export function DirectoryFilter({ ctx, action, query }: { ctx: ViewContext; acti
   const active = Boolean(query.q || query.level || query.state);
   return (
     <form method="get" action={action} class="kp-filters" role="search" aria-label={t('org.filter.label')}>
-      <TextField ctx={ctx} form={form} name="q" type="search" label="org.filter.q" maxLength={100} />
-      <SelectField ctx={ctx} form={form} name="level" label="org.field.level" placeholder="org.filter.allLevels" options={levelOptions(ctx)} />
-      <SelectField ctx={ctx} form={form} name="state" label="org.field.state" placeholder="org.filter.allStates" options={stateOptions(ctx)} />
+      <TextField ctx={ctx} form={form} name="q" type="search" label="org.filter.q" maxLength={100} markOptional={false} />
+      <SelectField ctx={ctx} form={form} name="level" label="org.field.level" placeholder="org.filter.allLevels" options={levelOptions(ctx)} markOptional={false} />
+      <SelectField ctx={ctx} form={form} name="state" label="org.field.state" placeholder="org.filter.allStates" options={stateOptions(ctx)} markOptional={false} />
       <div class="kern-btn-wrapper">
         <SubmitButton ctx={ctx} label="org.filter.submit" />
         {active ? (
@@ -98,7 +52,7 @@ export function typeLabel(ctx: ViewContext, type: string): string {
 export function OrganisationTable({ ctx, rows, href, caption }: { ctx: ViewContext; rows: OrganisationRow[]; href: (id: string) => string; caption: string }) {
   const { t } = ctx;
   return (
-    <div class="kp-table-wrap" role="region" aria-label={caption} tabindex={0}>
+    <TableWrap label={caption}>
       <table class="kern-table">
         <caption class="kern-sr-only">{caption}</caption>
         <thead class="kern-table__header">
@@ -125,7 +79,7 @@ export function OrganisationTable({ ctx, rows, href, caption }: { ctx: ViewConte
           ))}
         </tbody>
       </table>
-    </div>
+    </TableWrap>
   );
 }
 

@@ -61,6 +61,8 @@ interface FieldProps {
   label: MessageKey;
   hint?: MessageKey;
   required?: boolean;
+  /** Filter forms leave every field optional and need no "optional" marker. */
+  markOptional?: boolean;
 }
 
 function describedBy(name: string, hint: boolean, error: boolean): string | undefined {
@@ -68,13 +70,13 @@ function describedBy(name: string, hint: boolean, error: boolean): string | unde
   return ids.length ? ids.join(' ') : undefined;
 }
 
-function FieldFrame({ ctx, form, name, label, hint, required, children }: FieldProps & { children: ComponentChildren }) {
+function FieldFrame({ ctx, form, name, label, hint, required, markOptional = true, children }: FieldProps & { children: ComponentChildren }) {
   const error = form.errors[name];
   return (
     <div class={`kern-form-input${error ? ' kern-form-input--error' : ''}`}>
       <label class="kern-label" for={fieldId(name)}>
         {ctx.t(label)}
-        {required ? null : <span class="kern-label__optional"> – {ctx.t('form.optional')}</span>}
+        {required || !markOptional ? null : <span class="kern-label__optional"> – {ctx.t('form.optional')}</span>}
       </label>
       {hint ? (
         <div class="kern-hint" id={`${fieldId(name)}-hint`}>
