@@ -75,8 +75,15 @@ export function StartPage({ ctx, name, state, reviewMessage }: { ctx: ViewContex
       {state === 'member' ? <p class="kern-body kern-body--large">{t('start.memberLead')}</p> : null}
       {state === 'partner' ? <p class="kern-body kern-body--large">{t('start.partnerLead')}</p> : null}
       <ul class="kern-list kp-links">
+        {state === 'member' ? (
+          <>
+            <li><a class="kern-link" href="/wer-weiss-was">{t('start.toExperts')}</a></li>
+            <li><a class="kern-link" href="/mitglieder">{t('start.toMembers')}</a></li>
+            <li><a class="kern-link" href="/organisationen">{t('start.toOrganisations')}</a></li>
+          </>
+        ) : null}
+        <li><a class="kern-link" href="/konto/profil">{t('start.toProfile')}</a></li>
         <li><a class="kern-link" href="/konto">{t('start.toAccount')}</a></li>
-        {state === 'member' ? <li><a class="kern-link" href="/organisationen">{t('start.toOrganisations')}</a></li> : null}
       </ul>
     </Layout>
   );

@@ -13,6 +13,9 @@ export const site = {
   'start.pendingBody': 'Die Geschäftsstelle prüft, ob Sie in der öffentlichen Verwaltung tätig sind. Das dauert in der Regel ein bis zwei Arbeitstage. Wir informieren Sie per E-Mail. Bis dahin können Sie Ihr Konto bearbeiten.',
   'start.declinedTitle': 'Ihr Antrag wurde nicht angenommen',
   'start.declinedBody': 'Die Geschäftsstelle konnte Ihren Antrag nicht annehmen. Bei Fragen schreiben Sie ihr gern.',
+  'start.toExperts': 'Wer weiß was? Expertinnen und Experten zu einem Thema finden',
+  'start.toMembers': 'Mitglieder aus Bund, Ländern und Kommunen finden',
+  'start.toProfile': 'Mein Profil bearbeiten: Expertise und Themen angeben',
   'start.toAccount': 'Mein Konto verwalten',
   'start.toOrganisations': 'Organisationsverzeichnis ansehen',
 

@@ -15,6 +15,9 @@ export const site: Partial<Record<keyof typeof de, string>> = {
   'start.pendingBody': 'The office is checking that you work in public administration. This usually takes one to two working days. We will let you know by email. Until then, you can edit your account.',
   'start.declinedTitle': 'Your application was not approved',
   'start.declinedBody': 'The office was unable to approve your application. If you have any questions, please feel free to write to them.',
+  'start.toExperts': 'Who knows? Find experts on a topic',
+  'start.toMembers': 'Find members from federal, state and local administration',
+  'start.toProfile': 'Edit my profile: add expertise and topics',
   'start.toAccount': 'Manage my account',
   'start.toOrganisations': 'View the directory of organisations',
 
