@@ -2,9 +2,8 @@
 import type { ViewContext } from '../../views/context.js';
 import { Layout, PageHeading } from '../../views/layout.js';
 import { Alert } from '../../views/components/alert.js';
-import { Avatar } from '../../views/components/avatar.js';
 import { SelectField, SubmitButton, TextField, type FormState } from '../../views/components/forms.js';
-import { levelAndState, PartnerBadge } from '../members/members.views.js';
+import { PersonCard } from '../members/members.views.js';
 import { levelOptions, stateOptions } from '../../views/components/list.js';
 import type { Expert } from './experts.service.js';
 
@@ -32,26 +31,12 @@ export function ExpertsPage({ ctx, form, q, experts, total, topics, nextHref }: 
             <ol class="kp-result-list">
               {experts.map((e) => (
                 <li class="kp-result" key={e.id}>
-                  <div class="kp-person">
-                    <Avatar id={e.id} name={e.name} />
-                    <div>
-                      <h2 class="kern-heading-small">
-                        <a class="kern-link" href={`/mitglieder/${e.id}`}>
-                          {e.name}
-                        </a>{' '}
-                        {e.partner ? <PartnerBadge ctx={ctx} /> : null}
-                      </h2>
-                      {e.position ? <p class="kern-body">{e.position}</p> : null}
-                      <p class="kern-body kern-body--small">
-                        <strong>{levelAndState(ctx, e.level, e.state) || '–'}</strong>
-                        {e.organisationName ? ` – ${e.organisationName}` : ''}
-                      </p>
-                      <p class="kern-body kern-body--small kp-muted">
-                        <span class="kern-sr-only">{t('experts.why')} </span>
-                        {e.reasons.join(' · ')}
-                      </p>
-                    </div>
-                  </div>
+                  <PersonCard ctx={ctx} p={e}>
+                    <p class="kern-body kern-body--small kp-muted">
+                      <span class="kern-sr-only">{t('experts.why')} </span>
+                      {e.reasons.join(' · ')}
+                    </p>
+                  </PersonCard>
                 </li>
               ))}
             </ol>

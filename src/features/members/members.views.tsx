@@ -1,4 +1,5 @@
 /** The member directory and a member's profile. */
+import type { ComponentChildren } from 'preact';
 import type { ViewContext } from '../../views/context.js';
 import { Layout, PageHeading } from '../../views/layout.js';
 import { Avatar } from '../../views/components/avatar.js';
@@ -25,33 +26,52 @@ export function PartnerBadge({ ctx }: { ctx: ViewContext }) {
 }
 
 
-export function MemberSummary({ ctx, m, headingLevel = 2 }: { ctx: ViewContext; m: MemberRow; headingLevel?: 2 | 3 }) {
-  const Heading = headingLevel === 2 ? 'h2' : 'h3';
+export interface PersonCardData {
+  id: string;
+  name: string;
+  partner: boolean;
+  position: string | null;
+  organisationName: string | null;
+  level: string | null;
+  state: string | null;
+}
+
+/** A person in a result list: avatar, name, partner mark, position, level first, organisation. */
+export function PersonCard({ ctx, p, children }: { ctx: ViewContext; p: PersonCardData; children?: ComponentChildren }) {
   return (
     <div class="kp-person">
-      <Avatar id={m.id} name={m.name} />
+      <Avatar id={p.id} name={p.name} />
       <div>
-        <Heading class="kern-heading-small">
-          <a class="kern-link" href={`/mitglieder/${m.id}`}>
-            {m.name}
+        <h2 class="kern-heading-small">
+          <a class="kern-link" href={`/mitglieder/${p.id}`}>
+            {p.name}
           </a>{' '}
-          {m.role === 'partner' ? <PartnerBadge ctx={ctx} /> : null}
-        </Heading>
-        {m.position ? <p class="kern-body">{m.position}</p> : null}
-        <p class="kern-body kern-body--small kp-muted">
-          {[m.organisationName, levelAndState(ctx, m.level, m.state)].filter(Boolean).join(' – ')}
+          {p.partner ? <PartnerBadge ctx={ctx} /> : null}
+        </h2>
+        {p.position ? <p class="kern-body">{p.position}</p> : null}
+        <p class="kern-body kern-body--small">
+          <strong>{levelAndState(ctx, p.level, p.state) || '–'}</strong>
+          {p.organisationName ? ` – ${p.organisationName}` : ''}
         </p>
-        {m.expertise && m.expertise.length > 0 ? (
-          <ul class="kp-tags" aria-label={ctx.t('profile.expertise')}>
-            {m.expertise.map((tag) => (
-              <li class="kp-tag" key={tag}>
-                {tag}
-              </li>
-            ))}
-          </ul>
-        ) : null}
+        {children}
       </div>
     </div>
+  );
+}
+
+export function MemberSummary({ ctx, m }: { ctx: ViewContext; m: MemberRow }) {
+  return (
+    <PersonCard ctx={ctx} p={{ ...m, partner: m.role === 'partner' }}>
+      {m.expertise && m.expertise.length > 0 ? (
+        <ul class="kp-tags" aria-label={ctx.t('profile.expertise')}>
+          {m.expertise.map((tag) => (
+            <li class="kp-tag" key={tag}>
+              {tag}
+            </li>
+          ))}
+        </ul>
+      ) : null}
+    </PersonCard>
   );
 }
 
