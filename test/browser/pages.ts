@@ -6,6 +6,7 @@ import type { Page } from 'playwright-core';
 import type { TestApp } from '../helpers/app.js';
 import { createOrganisation, createUser, TEST_PASSWORD } from '../helpers/factories.js';
 import { signInQuickly, type BrowserFixture } from './browser.js';
+import { updateOwnProfile } from '../../src/features/members/members.service.js';
 
 export type Who = 'anonymous' | 'member' | 'applicant' | 'office';
 
@@ -50,6 +51,22 @@ export const signedInPages: PageSpec[] = [
   { label: 'office: organisations', path: '/geschaeftsstelle/organisationen', who: 'office' },
   { label: 'office: pages', path: '/geschaeftsstelle/seiten', who: 'office' },
   { label: 'office: accessibility feedback', path: '/geschaeftsstelle/rueckmeldungen', who: 'office' },
+  { label: 'office: one application', path: '/geschaeftsstelle/pruefung/anton-antrag-00001', who: 'office' },
+  { label: 'office: one person', path: '/geschaeftsstelle/nutzer/mia-mitglied-00001', who: 'office' },
+  { label: 'office: one organisation', path: '/geschaeftsstelle/organisationen/stadt-muster-001', who: 'office' },
+  { label: 'office: new organisation', path: '/geschaeftsstelle/organisationen/neu', who: 'office' },
+  { label: 'office: import organisations', path: '/geschaeftsstelle/organisationen/import', who: 'office' },
+  { label: 'office: import preview', path: '/geschaeftsstelle/organisationen/import/import-preview-01', who: 'office' },
+  { label: 'office: merge organisations', path: '/geschaeftsstelle/organisationen/stadt-muster-001/zusammenfuehren', who: 'office' },
+  { label: 'organisation page', path: '/organisationen/stadt-muster-001', who: 'member' },
+  { label: 'member directory', path: '/mitglieder', who: 'member' },
+  { label: 'member directory, filtered', path: '/mitglieder?q=Mia&level=kommune', who: 'office' },
+  { label: 'own profile', path: '/mitglieder/mia-mitglied-00001', who: 'member' },
+  { label: "a colleague's profile", path: '/mitglieder/mia-mitglied-00001', who: 'office' },
+  { label: 'edit profile', path: '/konto/profil', who: 'member' },
+  { label: 'expert finder', path: '/wer-weiss-was', who: 'member' },
+  { label: 'expert finder with results', path: '/wer-weiss-was?q=E-Akte', who: 'office' },
+  { label: 'expert finder without results', path: '/wer-weiss-was?q=Raumfahrt', who: 'office' },
 ];
 
 export interface Cast {
@@ -62,10 +79,16 @@ export interface Cast {
  * review (with a reason), an office person, and a second organisation.
  */
 export async function seedCast(t: TestApp): Promise<Cast> {
-  const org = await createOrganisation(t.db, { name: 'Stadt Musterstadt', domains: ['musterstadt.example'] });
+  const org = await createOrganisation(t.db, { id: 'stadt-muster-001', name: 'Stadt Musterstadt', domains: ['musterstadt.example'] });
   await createOrganisation(t.db, { name: 'Ministerium für Beispiele', level: 'land', type: 'ministerium', domains: ['mb.land.example'], allowSubdomains: true });
-  const member = await createUser(t.db, { email: 'mitglied@musterstadt.example', name: 'Mia Mitglied', organisationId: org.id });
-  const applicant = await createUser(t.db, { email: 'antrag@privat.example', name: 'Anton Antrag', role: 'applicant' });
+  const member = await createUser(t.db, { id: 'mia-mitglied-00001', email: 'mitglied@musterstadt.example', name: 'Mia Mitglied', organisationId: org.id });
+  const applicant = await createUser(t.db, { id: 'anton-antrag-00001', email: 'antrag@privat.example', name: 'Anton Antrag', role: 'applicant' });
+  const memberActor = { kind: 'user', via: 'session', sessionId: 'seed', scopes: ['read', 'write'], user: { id: member.id, name: member.name, email: member.email, role: 'member', organisationId: org.id, locale: 'de' } } as const;
+  await updateOwnProfile(t.db, memberActor, { position: 'Referentin E-Government', bio: 'Ich arbeite an der **E-Akte**.', phone: '+49 30 1234', expertise: ['E-Akte', 'OZG-Umsetzung'], ask: ['Open Source'], languages: ['de', 'en'] });
+  await t.db
+    .insertInto('organisationImports')
+    .values({ id: 'import-preview-01', filename: null, rows: JSON.stringify([{ name: 'Stadt Neu', level: 'Kommune', state: 'NW', type: 'stadt', domains: 'neu.example' }, { name: '', level: 'Planet' }]), createdBy: null })
+    .execute();
   await t.db.updateTable('users').set({ organisationOther: 'Amt für Beispiele', applicationReason: 'Ich arbeite im Bauamt.' }).where('id', '=', applicant.id).execute();
   const office = await createUser(t.db, { email: 'geschaeftsstelle@knotenpunkt.example', name: 'Gesa Geschäftsstelle', role: 'office' });
   const person = (u: { email: string; name: string }) => ({ email: u.email, name: u.name, password: TEST_PASSWORD });
