@@ -8,9 +8,15 @@
  * Each route is also given as a fraction of the trivial `/healthz` route: the ceiling of this
  * machine, so that figures from different machines can be compared.
  *
+ * Before that, the latency of one query: every query in LATENCY_QUERIES (member directory and
+ * expert finder) runs sequentially on one connection, BENCH_LATENCY_RUNS times, against its API
+ * route (bearer token), its page (session cookie) and directly against the repository function
+ * (the SQL alone), reporting p50/p95; every answer must be 2xx with a non-empty result list.
+ *
  * Environment: BENCH_SECONDS (default 10) per target, BENCH_WARMUP_SECONDS (default 1),
- * BENCH_CONNECTIONS (default 50), BENCH_MEMBERS (20000), BENCH_ORGANISATIONS (600).
- * New targets are added by appending to TARGETS.
+ * BENCH_CONNECTIONS (default 50), BENCH_MEMBERS (20000), BENCH_ORGANISATIONS (600),
+ * BENCH_LATENCY_RUNS (default 20; 0 skips the latency section).
+ * New targets are added by appending to TARGETS, new queries by appending to LATENCY_QUERIES.
  */
 import fs from 'node:fs/promises';
 import os from 'node:os';
@@ -22,9 +28,12 @@ import { loadConfig } from '../src/config.js';
 import { createKysely, ensureDatabase, freePort, startEmbeddedPostgres, type EmbeddedServer } from '../src/db/connect.js';
 import { migrateToLatest } from '../src/db/migrate.js';
 import type { DB } from '../src/db/schema.js';
-import { seedDemo } from '../src/demo/seed-demo.js';
+import { DEMO_PASSWORD, seedDemo } from '../src/demo/seed-demo.js';
 import { seedScale } from '../src/demo/scale.js';
+import { findExperts } from '../src/features/experts/experts.repo.js';
+import { listMembers, type Viewer } from '../src/features/members/members.repo.js';
 import { newId, newSecret, sha256 } from '../src/lib/ids.js';
+import { tagSlug } from '../src/lib/tags.js';
 import { createMailer } from '../src/mail/mailer.js';
 
 /** What targets may use to build their requests. */
@@ -33,6 +42,8 @@ export interface BenchContext {
   baseUrl: string;
   /** Bearer secret of a personal access token (scopes read, write) of member@land-beispiel.example. */
   token: string;
+  /** Cookie header with a session of the same person ("kp_session=…"), for pages. */
+  cookie: string;
   /** Demo seed key (e.g. "demo:musterstadt", "bund:bmi") -> organisation id. */
   organisationIds: Map<string, string>;
 }
@@ -47,13 +58,54 @@ export interface BenchTarget {
   connections?: number;
   /** The trivial route every other figure is compared with (exactly one target). */
   ceiling?: boolean;
+  /** Counts the results in an answer: the first answer must have some. */
+  results?: (body: string) => number;
 }
+
+const apiItems = (body: string) => (JSON.parse(body) as { items: unknown[] }).items.length;
+const pageItems = (body: string) => body.split('class="kp-result"').length - 1;
 
 export const TARGETS: BenchTarget[] = [
   { name: 'ceiling: GET /healthz', path: '/healthz', ceiling: true },
   { name: 'landing page GET /', path: '/' },
   { name: 'sign-in page GET /anmelden', path: '/anmelden' },
   { name: 'API GET /api/v1/me (token)', path: '/api/v1/me', headers: (ctx) => ({ authorization: `Bearer ${ctx.token}` }) },
+  // Member directory and expert finder (issue 3): 20 connections, signed in.
+  { name: 'experts page GET /wer-weiss-was?q=E-Akte (cookie)', path: '/wer-weiss-was?q=E-Akte', headers: (ctx) => ({ cookie: ctx.cookie }), connections: 20, results: pageItems },
+  { name: 'directory page GET /mitglieder?topic=Informationssicherheit (cookie)', path: '/mitglieder?topic=Informationssicherheit', headers: (ctx) => ({ cookie: ctx.cookie }), connections: 20, results: pageItems },
+  { name: 'API GET /api/v1/experts?q=E-Akte (token)', path: '/api/v1/experts?q=E-Akte', headers: (ctx) => ({ authorization: `Bearer ${ctx.token}` }), connections: 20, results: apiItems },
+  { name: 'API GET /api/v1/members?topic=Informationssicherheit (token)', path: '/api/v1/members?topic=Informationssicherheit', headers: (ctx) => ({ authorization: `Bearer ${ctx.token}` }), connections: 20, results: apiItems },
+];
+
+/** One search, measured on its API route, its page and its repository function. */
+export interface LatencyQuery {
+  kind: 'experts' | 'members';
+  /** Query parameters as in the URL (q, topic, level, state). */
+  params: Record<string, string>;
+}
+
+export const LATENCY_QUERIES: LatencyQuery[] = [
+  { kind: 'experts', params: { q: 'E-Akte' } },
+  { kind: 'experts', params: { q: 'eAkte' } },
+  { kind: 'experts', params: { q: 'OZG' } },
+  { kind: 'experts', params: { q: 'Informationssicherheit' } },
+  { kind: 'experts', params: { q: 'KI in der Verwaltung' } },
+  { kind: 'experts', params: { q: 'Open Source' } },
+  { kind: 'experts', params: { q: 'Barrierefreiheit' } },
+  { kind: 'experts', params: { q: 'Registermodernisierung' } },
+  { kind: 'experts', params: { q: 'Vergaberecht' } },
+  { kind: 'experts', params: { q: 'Wohngeld' } },
+  { kind: 'experts', params: { q: 'Agiles Arbeiten', level: 'kommune' } },
+  { kind: 'members', params: { q: 'Müller' } },
+  { kind: 'members', params: { q: 'Anna Schmidt' } },
+  { kind: 'members', params: { q: 'Yılmaz' } },
+  { kind: 'members', params: { q: 'Bundesministerium' } },
+  { kind: 'members', params: { q: 'Landkreis' } },
+  { kind: 'members', params: { q: 'Oberbach' } },
+  { kind: 'members', params: { q: 'Stadt', level: 'kommune' } },
+  { kind: 'members', params: { topic: 'E-Akte' } },
+  { kind: 'members', params: { topic: 'Open Source', level: 'bund' } },
+  { kind: 'members', params: { topic: 'Informationssicherheit', state: 'NW' } },
 ];
 
 // --- autocannon (CommonJS, no bundled types: the part we use) ---------------------------------
@@ -97,6 +149,7 @@ const WARMUP_SECONDS = envInt('BENCH_WARMUP_SECONDS', 1);
 const CONNECTIONS = envInt('BENCH_CONNECTIONS', 50);
 const WORKERS = envInt('BENCH_WORKERS', 1);
 const MEMBERS = envInt('BENCH_MEMBERS', 20_000);
+const LATENCY_RUNS = envInt('BENCH_LATENCY_RUNS', 20);
 const ORGANISATIONS = envInt('BENCH_ORGANISATIONS', 600);
 
 const log = (line: string) => console.log(line);
@@ -109,16 +162,34 @@ async function createToken(db: Kysely<DB>, email: string): Promise<string> {
   return secret;
 }
 
+/** Signs in through the JSON API (no Origin header: accepted) and answers the session cookie. */
+async function signIn(baseUrl: string, email: string, password: string): Promise<string> {
+  const res = await fetch(`${baseUrl}/api/v1/session`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email, password }) });
+  await res.arrayBuffer();
+  const cookie = res.headers.getSetCookie().find((c) => c.startsWith('kp_session='));
+  if (res.status !== 200 || !cookie) throw new Error(`sign-in as ${email} answered ${res.status} without a session cookie`);
+  return cookie.split(';')[0]!;
+}
+
 interface Row {
   target: BenchTarget;
   result: AutocannonResult;
 }
 
+function printGrid(header: string[], lines: string[][]): void {
+  const widths = header.map((h, i) => Math.max(h.length, ...lines.map((l) => l[i]!.length)));
+  const format = (cells: string[]) => `| ${cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join(' | ')} |`;
+  console.log(format(header));
+  console.log(`|${widths.map((w, i) => (i === 0 ? ` ${'-'.repeat(w)} ` : ` ${'-'.repeat(w - 1)}: `)).join('|')}|`);
+  for (const line of lines) console.log(format(line));
+}
+
 function printTable(rows: Row[]): void {
   const ceiling = rows.find((r) => r.target.ceiling)?.result.requests.average ?? 0;
-  const header = ['route', 'req/s', 'p50 ms', 'p99 ms', 'non-2xx', 'errors', 'vs. ceiling'];
+  const header = ['route', 'conn.', 'req/s', 'p50 ms', 'p99 ms', 'non-2xx', 'errors', 'vs. ceiling'];
   const lines = rows.map(({ target, result }) => [
     target.name,
+    String(target.connections ?? CONNECTIONS),
     Math.round(result.requests.average).toLocaleString('en-US'),
     result.latency.p50.toFixed(1),
     result.latency.p99.toFixed(1),
@@ -126,11 +197,94 @@ function printTable(rows: Row[]): void {
     String(result.errors + result.timeouts),
     ceiling > 0 ? `${(result.requests.average / ceiling).toFixed(2)}×` : '–',
   ]);
-  const widths = header.map((h, i) => Math.max(h.length, ...lines.map((l) => l[i]!.length)));
-  const format = (cells: string[]) => `| ${cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join(' | ')} |`;
-  console.log(format(header));
-  console.log(`|${widths.map((w, i) => (i === 0 ? ` ${'-'.repeat(w)} ` : ` ${'-'.repeat(w - 1)}: `)).join('|')}|`);
-  for (const line of lines) console.log(format(line));
+  printGrid(header, lines);
+}
+
+// --- latency of one query ----------------------------------------------------------------------
+
+/** Nearest-rank percentile of samples in ms. */
+function percentile(samples: number[], p: number): number {
+  if (samples.length === 0) return Number.NaN;
+  const sorted = [...samples].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(p * sorted.length) - 1))]!;
+}
+
+const ms = (v: number) => (Number.isFinite(v) ? v.toFixed(1) : '–');
+
+interface Channel {
+  name: string;
+  kind: LatencyQuery['kind'];
+  /** Runs the query once; answers the number of results (throws on a non-2xx answer). */
+  run: (params: Record<string, string>) => Promise<number>;
+}
+
+function channels(ctx: BenchContext, viewer: Viewer): Channel[] {
+  const http = (base: string, headers: Record<string, string>, count: (body: string) => number) => async (params: Record<string, string>) => {
+    const res = await fetch(`${ctx.baseUrl}${base}?${new URLSearchParams(params).toString()}`, { headers, redirect: 'manual' });
+    const body = await res.text();
+    if (res.status < 200 || res.status >= 300) throw new Error(`answered ${res.status}`);
+    return count(body);
+  };
+  const bearer = { authorization: `Bearer ${ctx.token}` };
+  const cookie = { cookie: ctx.cookie };
+  type Level = 'bund' | 'land' | 'kommune' | 'sonstige';
+  return [
+    { name: 'API GET /api/v1/experts (token)', kind: 'experts', run: http('/api/v1/experts', bearer, apiItems) },
+    { name: 'page GET /wer-weiss-was (cookie)', kind: 'experts', run: http('/wer-weiss-was', cookie, pageItems) },
+    {
+      name: 'SQL findExperts',
+      kind: 'experts',
+      run: async (p) => (await findExperts(ctx.db, viewer, { slug: tagSlug(p.q ?? ''), text: (p.q ?? '').trim(), level: p.level as Level | undefined, state: p.state })).items.length,
+    },
+    { name: 'API GET /api/v1/members (token)', kind: 'members', run: http('/api/v1/members', bearer, apiItems) },
+    { name: 'page GET /mitglieder (cookie)', kind: 'members', run: http('/mitglieder', cookie, pageItems) },
+    {
+      name: 'SQL listMembers',
+      kind: 'members',
+      run: async (p) =>
+        (await listMembers(ctx.db, viewer, { q: p.q, topic: p.topic ? tagSlug(p.topic) : undefined, level: p.level as Level | undefined, state: p.state })).items.length,
+    },
+  ];
+}
+
+/** Runs every query sequentially on each of its channels; prints p50/p95 per query and per channel. */
+async function measureLatency(ctx: BenchContext, viewer: Viewer, runs: number, warnings: string[]): Promise<void> {
+  const all = channels(ctx, viewer);
+  const byChannel = new Map<string, number[]>(all.map((c) => [c.name, []]));
+  const lines: string[][] = [];
+  for (const query of LATENCY_QUERIES) {
+    const label = `${query.kind}: ${Object.entries(query.params).map(([k, v]) => `${k}=${v}`).join(' ')}`;
+    const cells: string[] = [];
+    let results = 0;
+    for (const channel of all.filter((c) => c.kind === query.kind)) {
+      const samples: number[] = [];
+      try {
+        for (let i = 0; i < runs + 2; i++) {
+          const t = performance.now();
+          const n = await channel.run(query.params);
+          if (i >= 2) samples.push(performance.now() - t); // two unmeasured warm-up runs
+          if (i === 0 && n === 0) warnings.push(`${label} on ${channel.name}: the result list is empty`);
+          results = n;
+        }
+      } catch (error) {
+        warnings.push(`${label} on ${channel.name}: ${(error as Error).message}`);
+      }
+      byChannel.get(channel.name)!.push(...samples);
+      cells.push(ms(percentile(samples, 0.5)), ms(percentile(samples, 0.95)));
+    }
+    lines.push([label, ...cells, String(results)]);
+  }
+  console.log(`Latency of one query (sequential, one connection, ${runs} runs after 2 warm-up runs), ms:\n`);
+  printGrid(['query', 'API p50', 'API p95', 'page p50', 'page p95', 'SQL p50', 'SQL p95', 'results'], lines);
+  console.log('');
+  printGrid(
+    ['route (all queries)', 'p50 ms', 'p95 ms', 'samples'],
+    all.map((c) => {
+      const samples = byChannel.get(c.name)!;
+      return [c.name, ms(percentile(samples, 0.5)), ms(percentile(samples, 0.95)), String(samples.length)];
+    }),
+  );
+  console.log('');
 }
 
 async function main(): Promise<void> {
@@ -158,7 +312,12 @@ async function main(): Promise<void> {
     await migrateToLatest(db);
     const demo = await seedDemo(db, { log });
     const scale = await seedScale(db, { organisations: ORGANISATIONS, members: MEMBERS });
-    log(`Scale data: ${scale.organisationsCreated} organisations, ${scale.membersCreated} members in ${(scale.milliseconds / 1000).toFixed(1)} s.`);
+    const p = scale.profiles;
+    log(
+      `Scale data: ${scale.organisationsCreated} organisations, ${scale.membersCreated} members` +
+        (p ? ` with ${p.profilesCreated} profiles, ${p.expertiseCreated} expertise and ${p.askCreated} ask-me-about tags (${p.tags} topics), ${p.confirmationsCreated} confirmations` : '') +
+        ` in ${(scale.milliseconds / 1000).toFixed(1)} s.`,
+    );
     const token = await createToken(db, 'member@land-beispiel.example');
     // Settle the database after the bulk load: fresh statistics, no autovacuum or checkpoint
     // competing with the measurements for the CPU.
@@ -191,9 +350,14 @@ async function main(): Promise<void> {
     log(`Server: ${baseUrl}; setup took ${((performance.now() - started) / 1000).toFixed(1)} s.`);
     log(`Machine: ${os.cpus().length} × ${os.cpus()[0]?.model.trim() ?? 'CPU'}, Node ${process.version}; ${SECONDS} s per route after ${WARMUP_SECONDS} s warm-up.\n`);
 
-    const ctx: BenchContext = { db, baseUrl, token, organisationIds: demo.organisationIds };
+    const cookie = await signIn(baseUrl, 'member@land-beispiel.example', DEMO_PASSWORD);
+    const ctx: BenchContext = { db, baseUrl, token, cookie, organisationIds: demo.organisationIds };
     const rows: Row[] = [];
     const warnings: string[] = [];
+    if (LATENCY_RUNS > 0) {
+      const me = await db.selectFrom('users').select('id').where('email', '=', 'member@land-beispiel.example').executeTakeFirstOrThrow();
+      await measureLatency(ctx, { id: me.id, verified: true }, LATENCY_RUNS, warnings);
+    }
     for (const target of TARGETS) {
       const opts: AutocannonOptions = {
         url: baseUrl + (typeof target.path === 'function' ? target.path(ctx) : target.path),
@@ -206,8 +370,9 @@ async function main(): Promise<void> {
       };
       // One request first: a route that fails would only measure the error page.
       const probe = await fetch(opts.url, { method: opts.method, headers: opts.headers, body: opts.body ?? null, redirect: 'manual' });
-      await probe.arrayBuffer();
+      const body = await probe.text();
       if (probe.status < 200 || probe.status >= 300) warnings.push(`${target.name}: the first request answered ${probe.status}`);
+      else if (target.results && target.results(body) === 0) warnings.push(`${target.name}: the result list is empty`);
       if (WARMUP_SECONDS > 0) await autocannon({ ...opts, duration: WARMUP_SECONDS });
       process.stdout.write(`${target.name} … `);
       const result = await autocannon(opts);

@@ -1,6 +1,6 @@
 /**
  * `npm run seed:scale [-- --organisations=600 --members=20000]`: migrates, seeds the demo data
- * and a large invented data set into DATABASE_URL or the embedded database under DATA_DIR
+ * and a large invented data set (members with profiles, expertise and confirmations) into DATABASE_URL or the embedded database under DATA_DIR
  * (default ./data-scale, so the demo under ./data stays as it is). Running it again adds nothing.
  */
 import { parseArgs } from 'node:util';
@@ -31,9 +31,14 @@ try {
   await migrateToLatest(database.db);
   await seedDemo(database.db);
   const result = await seedScale(database.db, { organisations, members, log: (line) => console.log(line) });
+  const p = result.profiles;
   console.log(
-    `Scale data: ${result.organisationsCreated} of ${organisations} organisations and ${result.membersCreated} of ${members} members created ` +
-      `in ${(result.milliseconds / 1000).toFixed(1)} s (total with start and migrations ${((performance.now() - started) / 1000).toFixed(1)} s).`,
+    `Scale data: ${result.organisationsCreated} of ${organisations} organisations and ${result.membersCreated} of ${members} members created` +
+      (p
+        ? `; ${p.profilesCreated} profiles, ${p.expertiseCreated} expertise and ${p.askCreated} ask-me-about tags (vocabulary of ${p.tags} topics, ` +
+          `${p.tagsCreated} new), ${p.confirmationsCreated} confirmations created (profiles ${(p.milliseconds / 1000).toFixed(1)} s)`
+        : '') +
+      ` in ${(result.milliseconds / 1000).toFixed(1)} s (total with start and migrations ${((performance.now() - started) / 1000).toFixed(1)} s).`,
   );
 } finally {
   await database.close();
