@@ -1,5 +1,6 @@
 /** The person's own account: overview, password, address, sessions, access tokens. */
 import type { ViewContext } from '../../views/context.js';
+import { Facts } from '../../views/components/facts.js';
 import { TableWrap } from '../../views/components/table.js';
 import { Layout, PageHeading, type Crumb } from '../../views/layout.js';
 import { Alert } from '../../views/components/alert.js';
@@ -35,14 +36,7 @@ export function AccountPage({ ctx, me, form }: { ctx: ViewContext; me: MeRespons
   return (
     <Layout ctx={ctx} title={t('nav.account')} crumbs={crumbs(ctx)}>
       <PageHeading title={t('nav.account')} />
-      <dl class="kern-description-list">
-        {rows.map(([label, value]) => (
-          <div class="kern-description-list-item" key={label}>
-            <dt class="kern-description-list-item__key">{t(label)}</dt>
-            <dd class="kern-description-list-item__value">{value}</dd>
-          </div>
-        ))}
-      </dl>
+      <Facts ctx={ctx} items={rows} />
       <section class="kp-section" aria-labelledby="name-title">
         <h2 class="kern-heading-medium" id="name-title">{t('konto.nameTitle')}</h2>
         <ErrorSummary ctx={ctx} form={form} labels={{ name: 'account.field.name' }} />

@@ -9,7 +9,7 @@ import { translator } from '../../views/i18n/index.js';
 import { ErrorResponse } from '../api/api.schema.js';
 import { LevelSchema, StateSchema } from '../organisations/organisations.schema.js';
 import { viewerOf } from '../members/members.service.js';
-import { EXPERT_PAGE_SIZE, popularTopics } from './experts.repo.js';
+import { popularTopics } from './experts.repo.js';
 import { expertsFor } from './experts.service.js';
 import { ExpertsPage } from './experts.views.js';
 
@@ -44,12 +44,7 @@ export async function expertRoutes(app: FastifyInstance, deps: AppDeps) {
     const { experts, total } = q ? await expertsFor(db, viewerOf(request.actor), translator(request.lang), { ...query, q, offset }) : { experts: [], total: 0 };
     const topics = q ? [] : await popularTopics(db);
     const values = Object.fromEntries(Object.entries(raw).filter(([, v]) => typeof v === 'string')) as Record<string, string>;
-    let nextHref: string | null = null;
-    if (offset + EXPERT_PAGE_SIZE < total) {
-      const params = new URLSearchParams({ ...values, offset: String(offset + EXPERT_PAGE_SIZE) });
-      nextHref = `/wer-weiss-was?${params.toString()}`;
-    }
-    return sendPage(reply, h(ExpertsPage, { ctx: viewContext(request, reply), form: { values, errors: {} }, q, experts, total, topics, nextHref }));
+    return sendPage(reply, h(ExpertsPage, { ctx: viewContext(request, reply), form: { values, errors: {} }, q, experts, total, topics, offset }));
   });
 
   app.get(

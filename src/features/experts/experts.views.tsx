@@ -4,10 +4,11 @@ import { Layout, PageHeading } from '../../views/layout.js';
 import { Alert } from '../../views/components/alert.js';
 import { SelectField, SubmitButton, TextField, type FormState } from '../../views/components/forms.js';
 import { PersonCard } from '../members/members.views.js';
-import { levelOptions, stateOptions } from '../../views/components/list.js';
+import { levelOptions, Pager, stateOptions, withQuery } from '../../views/components/list.js';
+import { EXPERT_PAGE_SIZE } from './experts.repo.js';
 import type { Expert } from './experts.service.js';
 
-export function ExpertsPage({ ctx, form, q, experts, total, topics, nextHref }: { ctx: ViewContext; form: FormState; q: string; experts: Expert[]; total: number; topics: { slug: string; label: string }[]; nextHref: string | null }) {
+export function ExpertsPage({ ctx, form, q, experts, total, topics, offset }: { ctx: ViewContext; form: FormState; q: string; experts: Expert[]; total: number; topics: { slug: string; label: string }[]; offset: number }) {
   const { t } = ctx;
   return (
     <Layout ctx={ctx} title={t('experts.title')} crumbs={[{ label: t('nav.home'), href: '/' }, { label: t('experts.title') }]}>
@@ -41,13 +42,7 @@ export function ExpertsPage({ ctx, form, q, experts, total, topics, nextHref }: 
               ))}
             </ol>
           )}
-          {nextHref ? (
-            <p class="kp-pager">
-              <a class="kern-link" href={nextHref}>
-                {t('list.more')}
-              </a>
-            </p>
-          ) : null}
+          <Pager ctx={ctx} offset={offset} limit={EXPERT_PAGE_SIZE} total={total} shown={experts.length} href={(o) => withQuery('/wer-weiss-was', { ...(form.values as Record<string, string>), offset: o })} />
         </>
       ) : topics.length > 0 ? (
         <section aria-labelledby="topics-title">

@@ -38,13 +38,6 @@ function toFilter(query: Record<string, unknown>): repo.MemberFilter {
   return { q: q.q || undefined, topic: q.topic ? tagSlug(q.topic) || undefined : undefined, level: q.level, state: q.state, organisationId: q.organisation, offset: q.offset, limit: q.limit };
 }
 
-function nextPageHref(path: string, query: Record<string, unknown>, offset: number, limit: number, total: number): string | null {
-  if (offset + limit >= total) return null;
-  const params = new URLSearchParams();
-  for (const [k, v] of Object.entries(query)) if (k !== 'offset' && typeof v === 'string' && v) params.set(k, v);
-  params.set('offset', String(offset + limit));
-  return `${path}?${params.toString()}`;
-}
 
 const missingKeys: Record<string, MessageKey> = {
   position: 'profile.missing.position',
@@ -71,7 +64,7 @@ export async function memberRoutes(app: FastifyInstance, deps: AppDeps) {
         ctx: viewContext(request, reply),
         filter: { values, errors: {} },
         result,
-        nextHref: nextPageHref('/mitglieder', values, filter.offset ?? 0, result.limit, result.total),
+        offset: filter.offset ?? 0,
       }),
     );
   });

@@ -6,7 +6,7 @@ import { Avatar } from '../../views/components/avatar.js';
 import { Alert } from '../../views/components/alert.js';
 import { ActionButton, SelectField, SubmitButton, TextField, type FormState } from '../../views/components/forms.js';
 import type { MessageKey } from '../../views/i18n/index.js';
-import { levelOptions, stateOptions } from '../../views/components/list.js';
+import { levelOptions, Pager, stateOptions, withQuery } from '../../views/components/list.js';
 import type { getMemberProfile, listMembers } from './members.repo.js';
 
 type MemberRow = Awaited<ReturnType<typeof listMembers>>['items'][number];
@@ -75,7 +75,7 @@ export function MemberSummary({ ctx, m }: { ctx: ViewContext; m: MemberRow }) {
   );
 }
 
-export function DirectoryPage({ ctx, filter, result, nextHref }: { ctx: ViewContext; filter: FormState; result: Awaited<ReturnType<typeof listMembers>>; nextHref: string | null }) {
+export function DirectoryPage({ ctx, filter, result, offset }: { ctx: ViewContext; filter: FormState; result: Awaited<ReturnType<typeof listMembers>>; offset: number }) {
   const { t } = ctx;
   return (
     <Layout ctx={ctx} title={t('members.title')} crumbs={[{ label: t('nav.home'), href: '/' }, { label: t('members.title') }]}>
@@ -103,13 +103,7 @@ export function DirectoryPage({ ctx, filter, result, nextHref }: { ctx: ViewCont
           ))}
         </ul>
       )}
-      {nextHref ? (
-        <p class="kp-pager">
-          <a class="kern-link" href={nextHref}>
-            {t('list.more')}
-          </a>
-        </p>
-      ) : null}
+      <Pager ctx={ctx} offset={offset} limit={result.limit} total={result.total} shown={result.items.length} href={(o) => withQuery('/mitglieder', { ...(filter.values as Record<string, string>), offset: o })} />
     </Layout>
   );
 }

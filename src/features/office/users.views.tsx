@@ -1,5 +1,6 @@
 /** People and roles: search, and one person with role change and suspension. */
 import type { ViewContext } from '../../views/context.js';
+import { Facts } from '../../views/components/facts.js';
 import { Layout, PageHeading } from '../../views/layout.js';
 import { ActionButton, CsrfField, ErrorSummary, SelectField, SubmitButton, TextField, type FormState } from '../../views/components/forms.js';
 import { Time } from '../../views/components/time.js';
@@ -124,14 +125,7 @@ export function UserPage({ ctx, user, actions, form }: { ctx: ViewContext; user:
   return (
     <Layout ctx={ctx} title={user.name} crumbs={officeCrumbs(ctx, [{ label: t('office.users.title'), href: '/geschaeftsstelle/nutzer' }, { label: user.name }])}>
       <PageHeading title={user.name} />
-      <dl class="kern-description-list">
-        {facts.map(([label, value]) => (
-          <div class="kern-description-list-item" key={label}>
-            <dt class="kern-description-list-item__key">{t(label)}</dt>
-            <dd class="kern-description-list-item__value">{value}</dd>
-          </div>
-        ))}
-      </dl>
+      <Facts ctx={ctx} items={facts} />
       <section class="kp-section" aria-labelledby="role-title">
         <h2 class="kern-heading-medium" id="role-title">{t('office.users.roleTitle')}</h2>
         {actions.roles.length === 0 && Object.keys(form.errors).length === 0 ? (

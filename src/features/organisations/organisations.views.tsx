@@ -2,6 +2,7 @@
 import type { ComponentChildren } from 'preact';
 import { TableWrap } from '../../views/components/table.js';
 import type { ViewContext } from '../../views/context.js';
+import { Facts } from '../../views/components/facts.js';
 import { Layout, PageHeading, type Crumb } from '../../views/layout.js';
 import { SelectField, SubmitButton, TextField, type FormState, type OptionGroup } from '../../views/components/forms.js';
 import type { MessageKey } from '../../views/i18n/index.js';
@@ -146,14 +147,7 @@ export function OrganisationPage({ ctx, data, memberOffset }: { ctx: ViewContext
   return (
     <Layout ctx={ctx} title={o.name} crumbs={crumbs}>
       <PageHeading title={o.name} />
-      <dl class="kern-description-list">
-        {facts.map(([label, value]) => (
-          <div class="kern-description-list-item" key={label}>
-            <dt class="kern-description-list-item__key">{t(label)}</dt>
-            <dd class="kern-description-list-item__value">{value}</dd>
-          </div>
-        ))}
-      </dl>
+      <Facts ctx={ctx} items={facts} />
       <section class="kp-section" aria-labelledby="children-title">
         <h2 class="kern-heading-medium" id="children-title">{t('org.children.title')}</h2>
         {children.items.length === 0 ? (

@@ -1,5 +1,4 @@
 export const members = {
-  'list.more': 'Weitere laden',
   'members.title': 'Mitglieder',
   'members.lead': 'Finden Sie Kolleginnen und Kollegen aus Bund, Ländern und Kommunen.',
   'members.filterLabel': 'Mitglieder filtern',

@@ -1,7 +1,6 @@
 import type { de } from '../de.js';
 
 export const members: Partial<Record<keyof typeof de, string>> = {
-  'list.more': 'Load more',
   'members.title': 'Members',
   'members.lead': 'Find colleagues from federal, state and local administration.',
   'members.filterLabel': 'Filter members',
