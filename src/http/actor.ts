@@ -3,7 +3,8 @@
  * (`Authorization: Bearer …`, API only). Only hashes of secrets are stored; the session
  * identifier is new at every sign-in and deleted at sign-out.
  */
-import type { Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
+import { PREPARED } from '../db/connect.js';
 import type { DB, Role } from '../db/schema.js';
 import { newId, newSecret, sha256 } from '../lib/ids.js';
 
@@ -35,6 +36,7 @@ export async function actorFromSession(db: Kysely<DB>, secret: string, ttlDays: 
   const row = await db
     .selectFrom('sessions')
     .innerJoin('users', 'users.id', 'sessions.userId')
+    .modifyFront(sql.raw(PREPARED('actor_from_session')))
     .select([...userColumns, 'sessions.id as sessionId', 'sessions.lastSeenAt'])
     .where('sessions.tokenHash', '=', sha256(secret))
     .where('sessions.expiresAt', '>', new Date())
@@ -56,6 +58,7 @@ export async function actorFromAccessToken(db: Kysely<DB>, token: string): Promi
   const row = await db
     .selectFrom('accessTokens')
     .innerJoin('users', 'users.id', 'accessTokens.userId')
+    .modifyFront(sql.raw(PREPARED('actor_from_token')))
     .select([...userColumns, 'accessTokens.id as tokenId', 'accessTokens.scopes', 'accessTokens.lastUsedAt'])
     .where('accessTokens.tokenHash', '=', sha256(token))
     .where('accessTokens.revokedAt', 'is', null)
