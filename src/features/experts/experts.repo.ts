@@ -1,7 +1,7 @@
 /** The expert finder's one statement: matching tags → signals → score → visible people. */
 import { sql, type Kysely } from 'kysely';
 import type { DB, Level } from '../../db/schema.js';
-import { fieldVisible, sharesCommunity, type Viewer } from '../members/members.repo.js';
+import { fieldVisible, sharesCommunity, visibleTagUse, type Viewer } from '../members/members.repo.js';
 import { profileRoles } from '../members/members.policy.js';
 import { expertSignals } from './experts.signals.js';
 
@@ -69,15 +69,7 @@ export async function findExperts(db: Kysely<DB>, viewer: Viewer, query: ExpertQ
   return { items: rows, total: rows[0]?.total ?? 0 };
 }
 
-/** The most declared topics, as a starting point on the empty finder page. */
-export async function popularTopics(db: Kysely<DB>, limit = 12) {
-  return db
-    .selectFrom('profileTags as pt')
-    .innerJoin('tags as t', 't.id', 'pt.tagId')
-    .select(['t.slug', 't.label', sql<number>`count(*)::int`.as('n')])
-    .where('pt.kind', '=', 'expertise')
-    .groupBy(['t.slug', 't.label'])
-    .orderBy('n', 'desc')
-    .limit(limit)
-    .execute();
+/** The most declared topics among the people the viewer may see: a start on the empty page. */
+export async function popularTopics(db: Kysely<DB>, viewer: Viewer, limit = 12) {
+  return visibleTagUse(db, viewer, ['expertise']).orderBy('uses', 'desc').orderBy('t.slug').limit(limit).execute();
 }

@@ -42,7 +42,7 @@ export async function expertRoutes(app: FastifyInstance, deps: AppDeps) {
     const q = query.q ?? '';
     const offset = query.offset ?? 0;
     const { experts, total } = q ? await expertsFor(db, viewerOf(request.actor), translator(request.lang), { ...query, q, offset }) : { experts: [], total: 0 };
-    const topics = q ? [] : await popularTopics(db);
+    const topics = q ? [] : await popularTopics(db, viewerOf(request.actor));
     const values = Object.fromEntries(Object.entries(raw).filter(([, v]) => typeof v === 'string')) as Record<string, string>;
     return sendPage(reply, h(ExpertsPage, { ctx: viewContext(request, reply), form: { values, errors: {} }, q, experts, total, topics, offset }));
   });

@@ -175,13 +175,28 @@ export async function getOwnProfile(db: Kysely<DB>, userId: string) {
   };
 }
 
-/** Tags whose label or slug resembles what is typed: for suggestions while typing. */
-export async function suggestTags(db: Kysely<DB>, slug: string, limit = 10) {
-  if (!slug) return [];
+/**
+ * Tags in use on profiles the viewer may see, with how many of those profiles use them. The
+ * same visibility rule as every list: a tag declared only where the viewer may not look is
+ * neither suggested nor counted.
+ */
+export function visibleTagUse(db: Kysely<DB>, viewer: Viewer, kinds: ('expertise' | 'ask')[]) {
   return db
-    .selectFrom('tags as t')
-    .select(['t.slug', 't.label'])
-    .select((eb) => eb.selectFrom('profileTags as pt').select(sql<number>`count(*)::int`.as('n')).whereRef('pt.tagId', '=', 't.id').as('uses'))
+    .selectFrom('profileTags as pt')
+    .innerJoin('tags as t', 't.id', 'pt.tagId')
+    .innerJoin('users as u', 'u.id', 'pt.userId')
+    .leftJoin('profiles as p', 'p.userId', 'u.id')
+    .where('pt.kind', 'in', kinds)
+    .where((eb) => visibleMember(eb as unknown as Eb, viewer))
+    .where(fieldVisible('expertise', viewer))
+    .select(['t.slug', 't.label', sql<number>`count(distinct pt.user_id)::int`.as('uses')])
+    .groupBy(['t.slug', 't.label']);
+}
+
+/** Tags whose label or slug resembles what is typed: for suggestions while typing. */
+export async function suggestTags(db: Kysely<DB>, viewer: Viewer, slug: string, limit = 10) {
+  if (!slug) return [];
+  return visibleTagUse(db, viewer, ['expertise', 'ask'])
     .where((eb) => eb.or([eb('t.slug', 'like', `${slug}%`), sql<boolean>`t.slug % ${slug}`]))
     .orderBy(sql`t.slug like ${`${slug}%`} desc`)
     .orderBy(sql`similarity(t.slug, ${slug}) desc`)

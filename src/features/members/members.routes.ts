@@ -168,7 +168,7 @@ export async function memberRoutes(app: FastifyInstance, deps: AppDeps) {
 
   app.get(
     '/api/v1/tags',
-    { ...signedIn, schema: { tags: ['members'], summary: 'Suggestions for expertise tags while typing', querystring: Type.Object({ q: Type.String({ maxLength: 60 }) }), response: { 200: Type.Object({ items: Type.Array(Type.Object({ slug: Type.String(), label: Type.String(), uses: Type.Integer() })) }) } } },
-    async (request) => ({ items: (await repo.suggestTags(db, tagSlug((request.query as { q: string }).q))).map((t) => ({ slug: t.slug, label: t.label, uses: t.uses ?? 0 })) }),
+    { ...inside, schema: { tags: ['members'], summary: 'Suggestions for expertise tags while typing', querystring: Type.Object({ q: Type.String({ maxLength: 60 }) }), response: { 200: Type.Object({ items: Type.Array(Type.Object({ slug: Type.String(), label: Type.String(), uses: Type.Integer() })) }) } } },
+    async (request) => ({ items: (await repo.suggestTags(db, service.viewerOf(request.actor), tagSlug((request.query as { q: string }).q))).map((t) => ({ slug: t.slug, label: t.label, uses: t.uses ?? 0 })) }),
   );
 }

@@ -95,6 +95,10 @@ describe('profile fields per audience', () => {
     expect((await bob.api('GET', `/api/v1/members/${hidden.id}`)).json().expertise).toBeNull();
     expect((await bob.api('GET', '/api/v1/members?topic=Vergaberecht')).json().total).toBe(0);
     expect((await bob.api('GET', '/api/v1/experts?q=Vergaberecht')).json().total).toBe(0);
+    // Neither suggestions nor the popular topics tell that the hidden tag exists.
+    expect((await bob.api('GET', '/api/v1/tags?q=vergabe')).json().items).toEqual([]);
+    expect((await bob.get('/wer-weiss-was')).body).not.toContain('Vergaberecht');
+    expect((await (await clientFor('applicant')).api('GET', '/api/v1/tags?q=eakte')).statusCode).toBe(403);
   });
 });
 
