@@ -20,6 +20,10 @@ import { apiDocsRoutes } from './features/api/api.routes.js';
 import { memberRoutes } from './features/members/members.routes.js';
 import { expertRoutes } from './features/experts/experts.routes.js';
 import { directoryAdminRoutes } from './features/organisations/directory-admin.routes.js';
+import { communitiesRoutes } from './features/communities/communities.routes.js';
+import { postsRoutes } from './features/communities/posts.routes.js';
+import { moderationRoutes } from './features/communities/moderation.routes.js';
+import { communitiesApiRoutes } from './features/communities/communities-api.routes.js';
 
 export interface AppDeps {
   config: Config;
@@ -60,6 +64,10 @@ export async function buildApp(deps: AppDeps, opts: { logger?: boolean } = {}): 
   await app.register(memberRoutes, deps);
   await app.register(expertRoutes, deps);
   await app.register(directoryAdminRoutes, deps);
+  await app.register(communitiesRoutes, deps);
+  await app.register(postsRoutes, deps);
+  await app.register(moderationRoutes, deps);
+  await app.register(communitiesApiRoutes, deps);
   await app.register(apiDocsRoutes, deps);
   return app;
 }

@@ -28,6 +28,7 @@ const Env = Type.Object({
   SESSION_TTL_DAYS: Type.Integer({ minimum: 1, maximum: 365, default: 30, description: 'Sessions end after this many days without use.' }),
   RATE_LIMIT_WINDOW_SECONDS: Type.Integer({ minimum: 1, maximum: 86400, default: 900, description: 'Window of the sign-in, registration and reset rate limits.' }),
   RATE_LIMIT_MAX_PER_ACCOUNT: Type.Integer({ minimum: 1, maximum: 10000, default: 10, description: 'Attempts per e-mail address and window.' }),
+  CONTENT_RATE_LIMIT_PER_MINUTE: Type.Integer({ minimum: 1, maximum: 10000, default: 10, description: 'Posts, replies and reports a member may write per minute.' }),
   RATE_LIMIT_MAX_PER_IP: Type.Integer({ minimum: 1, maximum: 100000, default: 50, description: 'Attempts per client IP address and window.' }),
   TRUST_PROXY: Type.Boolean({ default: false, description: 'true behind a reverse proxy that sets X-Forwarded-For.' }),
   DEMO: Type.Boolean({ default: false, description: 'true seeds the demo data at start (npm run demo sets it).' }),

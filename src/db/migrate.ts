@@ -8,12 +8,14 @@ import * as m0001 from './migrations/0001_accounts_and_organisations.js';
 import * as m0002 from './migrations/0002_profiles_and_expertise.js';
 import * as m0003 from './migrations/0003_organisation_imports.js';
 import * as m0004 from './migrations/0004_profile_visibility_statistics.js';
+import * as m0005 from './migrations/0005_communities.js';
 
 const migrations: Record<string, Migration> = {
   '0001_accounts_and_organisations': m0001,
   '0002_profiles_and_expertise': m0002,
   '0003_organisation_imports': m0003,
   '0004_profile_visibility_statistics': m0004,
+  '0005_communities': m0005,
 };
 
 export async function migrateToLatest(db: Kysely<any>): Promise<string[]> {

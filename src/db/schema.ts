@@ -172,7 +172,185 @@ export interface OrganisationImportsTable {
   appliedAt: NullableTimestamp;
 }
 
+export type CommunityVisibility = 'open' | 'request' | 'hidden';
+export type PostType = 'discussion' | 'question' | 'example' | 'announcement';
+export type ExampleStatus = 'idea' | 'pilot' | 'operation';
+export type ContentKind = 'post' | 'reply';
+
+export interface CommunitiesTable {
+  id: string;
+  slug: string;
+  name: string;
+  description: Generated<string>;
+  guidelines: Generated<string>;
+  visibility: CommunityVisibility;
+  partnersAllowed: Generated<boolean>;
+  chathamHouse: Generated<boolean>;
+  status: Generated<'proposed' | 'active' | 'declined'>;
+  proposalReason: string | null;
+  decisionMessage: string | null;
+  decidedBy: string | null;
+  decidedAt: NullableTimestamp;
+  memberCount: Generated<number>;
+  lastActivityAt: Generated<Date>;
+  createdAt: Generated<Date>;
+  updatedAt: Generated<Date>;
+  createdBy: string | null;
+  updatedBy: string | null;
+}
+
+export interface CommunityTopicsTable {
+  communityId: string;
+  tagId: string;
+}
+
+export interface CommunityMembersTable {
+  communityId: string;
+  userId: string;
+  role: Generated<'member' | 'lead'>;
+  status: 'active' | 'requested' | 'invited';
+  message: string | null;
+  invitedBy: string | null;
+  createdAt: Generated<Date>;
+  updatedAt: Generated<Date>;
+}
+
+export interface PostsTable {
+  id: string;
+  communityId: string;
+  type: PostType;
+  title: string;
+  body: string;
+  authorId: string | null;
+  acceptedReplyId: string | null;
+  replyCount: Generated<number>;
+  helpfulCount: Generated<number>;
+  pinnedAt: NullableTimestamp;
+  lockedAt: NullableTimestamp;
+  hiddenAt: NullableTimestamp;
+  hiddenReason: string | null;
+  hiddenBy: string | null;
+  deletedAt: NullableTimestamp;
+  deletedBy: string | null;
+  editedAt: NullableTimestamp;
+  lastActivityAt: Generated<Date>;
+  createdAt: Generated<Date>;
+  updatedAt: Generated<Date>;
+  updatedBy: string | null;
+}
+
+export interface PracticeExamplesTable {
+  postId: string;
+  problem: string;
+  solution: string;
+  organisationId: string | null;
+  status: ExampleStatus;
+  contactId: string | null;
+  materials: Generated<string>;
+  reuse: Generated<string>;
+}
+
+export interface PostTagsTable {
+  postId: string;
+  tagId: string;
+}
+
+export interface RepliesTable {
+  id: string;
+  postId: string;
+  body: string;
+  authorId: string | null;
+  quoteReplyId: string | null;
+  helpfulCount: Generated<number>;
+  hiddenAt: NullableTimestamp;
+  hiddenReason: string | null;
+  hiddenBy: string | null;
+  deletedAt: NullableTimestamp;
+  deletedBy: string | null;
+  editedAt: NullableTimestamp;
+  createdAt: Generated<Date>;
+  updatedAt: Generated<Date>;
+  updatedBy: string | null;
+}
+
+export interface RevisionsTable {
+  id: Generated<number>;
+  targetType: ContentKind;
+  targetId: string;
+  title: string | null;
+  body: string;
+  editedBy: string | null;
+  createdAt: Generated<Date>;
+}
+
+export interface HelpfulMarksTable {
+  targetType: ContentKind;
+  targetId: string;
+  userId: string;
+  createdAt: Generated<Date>;
+}
+
+export interface PostFollowsTable {
+  postId: string;
+  userId: string;
+  createdAt: Generated<Date>;
+}
+
+export interface CommunityFollowsTable {
+  communityId: string;
+  userId: string;
+  createdAt: Generated<Date>;
+}
+
+export interface BookmarksTable {
+  postId: string;
+  userId: string;
+  createdAt: Generated<Date>;
+}
+
+export interface ExampleReusesTable {
+  postId: string;
+  userId: string;
+  organisationId: string | null;
+  createdAt: Generated<Date>;
+}
+
+export interface MentionsTable {
+  targetType: ContentKind;
+  targetId: string;
+  userId: string;
+  createdAt: Generated<Date>;
+}
+
+export interface ReportsTable {
+  id: string;
+  communityId: string;
+  postId: string;
+  replyId: string | null;
+  reporterId: string | null;
+  reason: string;
+  status: Generated<'open' | 'resolved' | 'dismissed'>;
+  resolvedBy: string | null;
+  resolvedAt: NullableTimestamp;
+  createdAt: Generated<Date>;
+}
+
 export interface DB {
+  communities: CommunitiesTable;
+  communityTopics: CommunityTopicsTable;
+  communityMembers: CommunityMembersTable;
+  posts: PostsTable;
+  practiceExamples: PracticeExamplesTable;
+  postTags: PostTagsTable;
+  replies: RepliesTable;
+  revisions: RevisionsTable;
+  helpfulMarks: HelpfulMarksTable;
+  postFollows: PostFollowsTable;
+  communityFollows: CommunityFollowsTable;
+  bookmarks: BookmarksTable;
+  exampleReuses: ExampleReusesTable;
+  mentions: MentionsTable;
+  reports: ReportsTable;
   organisationImports: OrganisationImportsTable;
   profiles: ProfilesTable;
   tags: TagsTable;

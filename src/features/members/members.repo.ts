@@ -6,21 +6,21 @@
 import { sql, type ExpressionBuilder, type Kysely, type RawBuilder } from 'kysely';
 import type { DB, FieldVisibility, Level, ProfileVisibility } from '../../db/schema.js';
 import { profileRoles } from './members.policy.js';
+import { sharesCommunity as sharesCommunitySql } from '../communities/communities.visibility.js';
 
 export interface Viewer {
   id: string;
   /** member, office or admin: inside the protected space. */
   verified: boolean;
+  /** office or admin: sees every community, for administration and moderation. */
+  staff: boolean;
 }
 
 type Eb = ExpressionBuilder<DB & { u: DB['users']; p: DB['profiles'] }, 'u' | 'p'>;
 
-/**
- * Whether the viewer shares a community with the person in `u`. Communities arrive with the
- * communities issue; until then nobody shares one, so "shared" fields stay with their owner.
- */
-export function sharesCommunity(_viewer: Viewer): RawBuilder<boolean> {
-  return sql<boolean>`false`;
+/** Whether the viewer shares an active community membership with the person in `u`. */
+export function sharesCommunity(viewer: Viewer): RawBuilder<boolean> {
+  return sharesCommunitySql(viewer, 'u.id');
 }
 
 /** Whose profile exists for the viewer: verified staff and partners, never applicants. */

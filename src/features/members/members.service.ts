@@ -5,7 +5,7 @@ import type { Actor } from '../../http/actor.js';
 import { AppError } from '../../http/errors.js';
 import { newId } from '../../lib/ids.js';
 import { parseTagList, tagLabel, tagSlug } from '../../lib/tags.js';
-import { isVerifiedMember } from '../accounts/accounts.policy.js';
+import { isOffice, isVerifiedMember } from '../accounts/accounts.policy.js';
 import { canConfirmExpertise } from './members.policy.js';
 import { defaultVisibility, getOwnProfile, listMembers, type MemberFilter, type Viewer } from './members.repo.js';
 import type { ProfileForm, ProfilePatch } from './members.schema.js';
@@ -14,11 +14,11 @@ export const MAX_TAGS_PER_KIND = 20;
 
 export function viewerOf(actor: Actor): Viewer {
   if (actor.kind !== 'user') throw new AppError('unauthenticated');
-  return { id: actor.user.id, verified: isVerifiedMember(actor) };
+  return { id: actor.user.id, verified: isVerifiedMember(actor), staff: isOffice(actor) };
 }
 
 /** Finds or creates the tags for these labels; spelling variants resolve to the existing tag. */
-async function ensureTags(trx: Transaction<DB>, labels: string[], userId: string): Promise<string[]> {
+export async function ensureTags(trx: Kysely<DB>, labels: string[], userId: string): Promise<string[]> {
   const wanted = new Map<string, string>();
   for (const label of labels) {
     const slug = tagSlug(label);

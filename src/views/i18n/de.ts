@@ -10,5 +10,7 @@ import { members } from './de/members.js';
 import { directoryAdmin } from './de/directoryAdmin.js';
 import { organisations } from './de/organisations.js';
 import { office } from './de/office.js';
+import { communities } from './de/communities.js';
+import { moderation } from './de/moderation.js';
 
-export const de = { ...core, ...accounts, ...site, ...selfService, ...members, ...directoryAdmin, ...organisations, ...office } as const;
+export const de = { ...core, ...accounts, ...site, ...selfService, ...members, ...directoryAdmin, ...organisations, ...office, ...communities, ...moderation } as const;

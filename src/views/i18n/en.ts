@@ -8,5 +8,7 @@ import { members } from './en/members.js';
 import { directoryAdmin } from './en/directoryAdmin.js';
 import { organisations } from './en/organisations.js';
 import { office } from './en/office.js';
+import { communities } from './en/communities.js';
+import { moderation } from './en/moderation.js';
 
-export const en: Partial<Record<keyof typeof de, string>> = { ...core, ...accounts, ...site, ...selfService, ...members, ...directoryAdmin, ...organisations, ...office };
+export const en: Partial<Record<keyof typeof de, string>> = { ...core, ...accounts, ...site, ...selfService, ...members, ...directoryAdmin, ...organisations, ...office, ...communities, ...moderation };
