@@ -29,7 +29,7 @@ function navItems(ctx: ViewContext): NavItem[] {
     ];
   }
   const items: NavItem[] = [{ href: '/', label: 'nav.home' }];
-  if (isInside(actor)) items.push({ href: '/mitglieder', label: 'nav.members' }, { href: '/wer-weiss-was', label: 'nav.experts' });
+  if (isInside(actor)) items.push({ href: '/communities', label: 'nav.communities' }, { href: '/mitglieder', label: 'nav.members' }, { href: '/wer-weiss-was', label: 'nav.experts' });
   if (isVerifiedMember(actor)) items.push({ href: '/organisationen', label: 'nav.organisations' });
   items.push({ href: '/konto', label: 'nav.account' });
   if (isOffice(actor)) items.push({ href: '/geschaeftsstelle', label: 'nav.office' });

@@ -9,6 +9,7 @@ import { writeAudit } from '../audit/audit.repo.js';
 import { ensureTags } from '../members/members.service.js';
 import * as policy from './communities.policy.js';
 import * as repo from './communities.repo.js';
+import { viewerOf } from '../members/members.service.js';
 
 export const MAX_TOPICS = 10;
 
@@ -260,3 +261,9 @@ export async function isFollowingCommunity(db: Kysely<DB>, communityId: string, 
   const row = await db.selectFrom('communityFollows').select('userId').where('communityId', '=', communityId).where('userId', '=', userId).executeTakeFirst();
   return Boolean(row);
 }
+
+/** The communities a person is active in, as far as they exist for the viewer (profile pages). */
+export const communitiesOfPersonFor = (db: Kysely<DB>, actor: Actor, userId: string) => repo.communitiesOfPerson(db, viewerOf(actor), userId);
+
+/** The communities an organisation's staff are active in, as far as they exist for the viewer. */
+export const communitiesOfOrganisationFor = (db: Kysely<DB>, actor: Actor, organisationId: string) => repo.communitiesOfOrganisation(db, viewerOf(actor), organisationId);

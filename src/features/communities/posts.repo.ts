@@ -63,7 +63,7 @@ export async function listPosts(db: Kysely<DB>, viewer: Viewer, filter: PostList
   const [rows, count] = await Promise.all([
     q
       .select([
-        'p.id', 'p.type', 'p.title', 'p.replyCount', 'p.helpfulCount', 'p.createdAt', 'p.lastActivityAt', 'p.pinnedAt', 'p.lockedAt', 'p.hiddenAt', 'p.editedAt',
+        'p.id', 'p.type', 'p.title', 'p.body', 'p.replyCount', 'p.helpfulCount', 'p.createdAt', 'p.lastActivityAt', 'p.pinnedAt', 'p.lockedAt', 'p.hiddenAt', 'p.editedAt',
         'p.acceptedReplyId', 'p.authorId', 'a.name as authorName', 'c.slug as communitySlug', 'c.name as communityName',
       ])
       .select(exactTime('p.last_activity_at').as('activityKey'))

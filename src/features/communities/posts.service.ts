@@ -11,7 +11,7 @@ import { writeAudit } from '../audit/audit.repo.js';
 import { ensureTags } from '../members/members.service.js';
 import * as policy from './communities.policy.js';
 import { loadCommunity } from './communities.service.js';
-import { linkMentions, resolveMentions } from './mentions.js';
+import { linkMentions, resolveMentions, type Mentioned } from './mentions.js';
 import * as repo from './posts.repo.js';
 
 export const MAX_POST_TAGS = 5;
@@ -44,6 +44,15 @@ export async function loadReply(db: Kysely<DB>, actor: Actor, id: string) {
   const loaded = await loadPost(db, actor, reply.postId);
   if (!policy.canSeeContent(actor, reply, loaded.membership)) throw new AppError('not_found');
   return { reply, ...loaded };
+}
+
+/** Posts and replies hold at most this many characters (the database checks it too). */
+const MAX_TEXT = 20000;
+
+/** Mentions become links only while the text still fits; the people are stored as mentioned either way. */
+function linkFitting(text: string, people: Mentioned[]): string {
+  const linked = linkMentions(text, people);
+  return linked.length <= MAX_TEXT ? linked : text;
 }
 
 async function limitWriting(db: Kysely<DB>, config: Config, userId: string): Promise<void> {
@@ -100,7 +109,7 @@ export async function createPost(deps: { db: Kysely<DB>; config: Config }, actor
   const mentioned = await resolveMentions(db, input.body, community.id, userId);
   const id = newId();
   await db.transaction().execute(async (trx) => {
-    await trx.insertInto('posts').values({ id, communityId: community.id, type: input.type, title: input.title, body: linkMentions(input.body, mentioned), authorId: userId, updatedBy: userId }).execute();
+    await trx.insertInto('posts').values({ id, communityId: community.id, type: input.type, title: input.title, body: linkFitting(input.body, mentioned), authorId: userId, updatedBy: userId }).execute();
     if (input.type === 'example' && input.example) {
       const organisationId = input.example.organisationId ?? (actor.kind === 'user' ? actor.user.organisationId : null);
       await trx
@@ -128,7 +137,7 @@ export async function editPost(db: Kysely<DB>, actor: Actor, id: string, input: 
   const mentioned = await resolveMentions(db, input.body, post.communityId, userId);
   await db.transaction().execute(async (trx) => {
     await trx.insertInto('revisions').values({ targetType: 'post', targetId: id, title: post.title, body: post.body, editedBy: userId }).execute();
-    await trx.updateTable('posts').set({ type, title: input.title, body: linkMentions(input.body, mentioned), editedAt: sql`now()`, updatedAt: sql`now()`, updatedBy: userId }).where('id', '=', id).execute();
+    await trx.updateTable('posts').set({ type, title: input.title, body: linkFitting(input.body, mentioned), editedAt: sql`now()`, updatedAt: sql`now()`, updatedBy: userId }).where('id', '=', id).execute();
     if (type === 'example' && input.example) {
       await trx
         .updateTable('practiceExamples')
@@ -169,7 +178,7 @@ export async function createReply(deps: { db: Kysely<DB>; config: Config }, acto
   const mentioned = await resolveMentions(db, input.body, post.communityId, userId);
   const id = newId();
   await db.transaction().execute(async (trx) => {
-    await trx.insertInto('replies').values({ id, postId, body: linkMentions(input.body, mentioned), authorId: userId, quoteReplyId: input.quoteReplyId ?? null, updatedBy: userId }).execute();
+    await trx.insertInto('replies').values({ id, postId, body: linkFitting(input.body, mentioned), authorId: userId, quoteReplyId: input.quoteReplyId ?? null, updatedBy: userId }).execute();
     await trx.updateTable('posts').set({ replyCount: sql`reply_count + 1`, lastActivityAt: sql`now()` }).where('id', '=', postId).execute();
     await trx.updateTable('communities').set({ lastActivityAt: sql`now()` }).where('id', '=', post.communityId).execute();
     await trx.insertInto('postFollows').values({ postId, userId }).onConflict((oc) => oc.doNothing()).execute();
@@ -185,7 +194,7 @@ export async function editReply(db: Kysely<DB>, actor: Actor, id: string, body: 
   const mentioned = await resolveMentions(db, body, post.communityId, userId);
   await db.transaction().execute(async (trx) => {
     await trx.insertInto('revisions').values({ targetType: 'reply', targetId: id, title: null, body: reply.body, editedBy: userId }).execute();
-    await trx.updateTable('replies').set({ body: linkMentions(body, mentioned), editedAt: sql`now()`, updatedAt: sql`now()`, updatedBy: userId }).where('id', '=', id).execute();
+    await trx.updateTable('replies').set({ body: linkFitting(body, mentioned), editedAt: sql`now()`, updatedAt: sql`now()`, updatedBy: userId }).where('id', '=', id).execute();
     await saveMentions(trx, 'reply', id, mentioned);
   });
   return { postId: post.id };
@@ -265,6 +274,7 @@ export async function setReuse(db: Kysely<DB>, actor: Actor, postId: string, on:
   if (post.type !== 'example') throw new AppError('not_found');
   if (!policy.canContribute(actor, community, membership) || actor.kind !== 'user' || actor.user.role === 'partner') throw new AppError('forbidden');
   const userId = actor.user.id;
+  if (on && (post.authorId === userId || post.contactId === userId)) throw new AppError('validation_failed', { _form: 'example.error.ownReuse' });
   if (on) await db.insertInto('exampleReuses').values({ postId, userId, organisationId: actor.user.organisationId }).onConflict((oc) => oc.doNothing()).execute();
   else await db.deleteFrom('exampleReuses').where('postId', '=', postId).where('userId', '=', userId).execute();
 }

@@ -17,6 +17,7 @@ import * as repo from './members.repo.js';
 import { MemberDetail, MemberSummary, presentMemberDetail, presentMemberSummary } from './members.present.js';
 import { ProfileForm, ProfilePatch } from './members.schema.js';
 import * as service from './members.service.js';
+import { communitiesOfPersonFor } from '../communities/communities.service.js';
 import { DirectoryPage, ProfilePage } from './members.views.js';
 import { ProfileEditPage } from './profile-edit.views.js';
 
@@ -84,7 +85,7 @@ export async function memberRoutes(app: FastifyInstance, deps: AppDeps) {
     const missing = own ? service.missingProfileParts(await repo.getOwnProfile(db, id)).map((k) => missingKeys[k]!) : [];
     return sendPage(
       reply,
-      h(ProfilePage, { ctx: viewContext(request, reply), p: profile, bioHtml: profile.bio ? renderMarkdown(profile.bio) : null, own, missing, canConfirm: canConfirmExpertise(request.actor, id) }),
+      h(ProfilePage, { ctx: viewContext(request, reply), p: profile, bioHtml: profile.bio ? renderMarkdown(profile.bio) : null, own, missing, canConfirm: canConfirmExpertise(request.actor, id), communities: await communitiesOfPersonFor(db, request.actor, id) }),
     );
   });
 

@@ -8,6 +8,7 @@ import { ActionButton, SelectField, SubmitButton, TextField, type FormState } fr
 import type { MessageKey } from '../../views/i18n/index.js';
 import { levelOptions, Pager, stateOptions, withQuery } from '../../views/components/list.js';
 import type { getMemberProfile, listMembers } from './members.repo.js';
+import { CommunityLinks, type CommunityLink } from '../communities/community-links.views.js';
 
 type MemberRow = Awaited<ReturnType<typeof listMembers>>['items'][number];
 type Profile = NonNullable<Awaited<ReturnType<typeof getMemberProfile>>>;
@@ -108,7 +109,7 @@ export function DirectoryPage({ ctx, filter, result, offset }: { ctx: ViewContex
   );
 }
 
-export function ProfilePage({ ctx, p, bioHtml, own, missing, canConfirm }: { ctx: ViewContext; p: Profile; bioHtml: string | null; own: boolean; missing: MessageKey[]; canConfirm: boolean }) {
+export function ProfilePage({ ctx, p, bioHtml, own, missing, canConfirm, communities }: { ctx: ViewContext; p: Profile; bioHtml: string | null; own: boolean; missing: MessageKey[]; canConfirm: boolean; communities: CommunityLink[] }) {
   const { t } = ctx;
   const expertise = p.tags.filter((tag) => tag.kind === 'expertise');
   const ask = p.tags.filter((tag) => tag.kind === 'ask');
@@ -216,6 +217,7 @@ export function ProfilePage({ ctx, p, bioHtml, own, missing, canConfirm }: { ctx
           </dl>
         </section>
       ) : null}
+      <CommunityLinks ctx={ctx} title="community.ofPerson" items={communities} />
     </Layout>
   );
 }

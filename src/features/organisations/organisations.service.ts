@@ -9,6 +9,7 @@ import { writeAudit } from '../audit/audit.repo.js';
 import { canManageOrganisations, isVerifiedMember } from '../accounts/accounts.policy.js';
 import * as repo from './organisations.repo.js';
 import { membersVisibleTo } from '../members/members.service.js';
+import { communitiesOfOrganisationFor } from '../communities/communities.service.js';
 import type { OrganisationForm } from './organisations.schema.js';
 
 function toInput(form: OrganisationForm): repo.OrganisationInput {
@@ -116,8 +117,11 @@ export async function organisationWithChildren(db: Kysely<DB>, actor: Actor, id:
 export async function organisationPage(db: Kysely<DB>, actor: Actor, id: string, memberOffset: number) {
   const { organisation, children } = await organisationWithChildren(db, actor, id);
   // People are listed by the members feature's visibility rule, like everywhere else.
-  const members = await membersVisibleTo(db, actor, { organisationId: id, staffOnly: true, offset: memberOffset });
-  return { organisation, children, members };
+  const [members, communities] = await Promise.all([
+    membersVisibleTo(db, actor, { organisationId: id, staffOnly: true, offset: memberOffset }),
+    communitiesOfOrganisationFor(db, actor, id),
+  ]);
+  return { organisation, children, members, communities };
 }
 
 /** For the office's forms: the organisation as stored, with its domains. */

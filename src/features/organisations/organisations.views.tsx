@@ -1,4 +1,5 @@
 /** The organisation directory for members, and the list parts the office pages share. */
+import { CommunityLinks, type CommunityLink } from '../communities/community-links.views.js';
 import type { ComponentChildren } from 'preact';
 import { TableWrap } from '../../views/components/table.js';
 import type { ViewContext } from '../../views/context.js';
@@ -122,6 +123,7 @@ export interface OrganisationDetailData {
   organisation: OrganisationRow & { parentId: string | null; parentName: string | null };
   children: { items: { id: string; name: string }[]; total: number };
   members: { items: { id: string; name: string }[]; total: number; limit: number };
+  communities: CommunityLink[];
 }
 
 export function OrganisationPage({ ctx, data, memberOffset }: { ctx: ViewContext; data: OrganisationDetailData; memberOffset: number }) {
@@ -194,6 +196,7 @@ export function OrganisationPage({ ctx, data, memberOffset }: { ctx: ViewContext
           href={(offset) => `${withQuery(`/organisationen/${o.id}`, { offset })}#members-title`}
         />
       </section>
+      <CommunityLinks ctx={ctx} title="community.ofOrganisation" items={data.communities} />
     </Layout>
   );
 }

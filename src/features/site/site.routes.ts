@@ -10,6 +10,7 @@ import { redirectAfterPost, safeNext, sendPage, viewContext } from '../../http/r
 import { LANG_COOKIE } from '../../http/plugin.js';
 import { emptyForm } from '../../views/components/forms.js';
 import { getProfileSummary } from '../accounts/accounts.repo.js';
+import { startPageData } from '../communities/start.service.js';
 import { AccessibilityFeedbackForm, LandingPage, LegalPage, StartPage } from './site.views.js';
 import { pageText, submitAccessibilityFeedback } from './site.service.js';
 import type { SitePage } from './site.repo.js';
@@ -31,7 +32,8 @@ export async function siteRoutes(app: FastifyInstance, deps: AppDeps) {
     if (request.actor.kind === 'anonymous') return sendPage(reply, h(LandingPage, { ctx, text: await pageText(db, 'landing', request.lang) }));
     const me = await getProfileSummary(db, request.actor.user.id);
     const state = me?.reviewStatus === 'pending' ? 'pending' : me?.reviewStatus === 'declined' ? 'declined' : me?.role === 'partner' ? 'partner' : me?.role === 'applicant' ? 'pending' : 'member';
-    return sendPage(reply, h(StartPage, { ctx, name: request.actor.user.name, state, reviewMessage: me?.reviewMessage ?? null }));
+    const communities = await startPageData(db, request.actor);
+    return sendPage(reply, h(StartPage, { ctx, name: request.actor.user.name, state, reviewMessage: me?.reviewMessage ?? null, communities }));
   });
 
   const legal: [string, SitePage][] = [

@@ -4,6 +4,8 @@ import { Layout, PageHeading } from '../../views/layout.js';
 import { Alert } from '../../views/components/alert.js';
 import { CsrfField, ErrorSummary, SubmitButton, TextArea, TextField, type FormState } from '../../views/components/forms.js';
 import type { PageText } from './site.repo.js';
+import { StartSections } from '../communities/start.views.js';
+import type { StartPageData } from '../communities/start.service.js';
 
 /** Plain text with blank lines between paragraphs; escaped like every other text. */
 export function Paragraphs({ text }: { text: string }) {
@@ -56,7 +58,7 @@ export function LandingPage({ ctx, text }: { ctx: ViewContext; text: PageText })
   );
 }
 
-export function StartPage({ ctx, name, state, reviewMessage }: { ctx: ViewContext; name: string; state: 'member' | 'pending' | 'declined' | 'partner'; reviewMessage: string | null }) {
+export function StartPage({ ctx, name, state, reviewMessage, communities }: { ctx: ViewContext; name: string; state: 'member' | 'pending' | 'declined' | 'partner'; reviewMessage: string | null; communities: StartPageData | null }) {
   const { t } = ctx;
   return (
     <Layout ctx={ctx} title={t('start.title')}>
@@ -74,9 +76,11 @@ export function StartPage({ ctx, name, state, reviewMessage }: { ctx: ViewContex
       ) : null}
       {state === 'member' ? <p class="kern-body kern-body--large">{t('start.memberLead')}</p> : null}
       {state === 'partner' ? <p class="kern-body kern-body--large">{t('start.partnerLead')}</p> : null}
+      {communities ? <StartSections ctx={ctx} d={communities} /> : null}
       <ul class="kern-list kp-links">
         {state === 'member' ? (
           <>
+            <li><a class="kern-link" href="/communities">{t('start.toCommunities')}</a></li>
             <li><a class="kern-link" href="/wer-weiss-was">{t('start.toExperts')}</a></li>
             <li><a class="kern-link" href="/mitglieder">{t('start.toMembers')}</a></li>
             <li><a class="kern-link" href="/organisationen">{t('start.toOrganisations')}</a></li>

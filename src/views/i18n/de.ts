@@ -12,5 +12,6 @@ import { organisations } from './de/organisations.js';
 import { office } from './de/office.js';
 import { communities } from './de/communities.js';
 import { moderation } from './de/moderation.js';
+import { communitiesApi } from './de/communitiesApi.js';
 
-export const de = { ...core, ...accounts, ...site, ...selfService, ...members, ...directoryAdmin, ...organisations, ...office, ...communities, ...moderation } as const;
+export const de = { ...core, ...accounts, ...site, ...selfService, ...members, ...directoryAdmin, ...organisations, ...office, ...communities, ...moderation, ...communitiesApi } as const;

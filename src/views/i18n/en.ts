@@ -10,5 +10,6 @@ import { organisations } from './en/organisations.js';
 import { office } from './en/office.js';
 import { communities } from './en/communities.js';
 import { moderation } from './en/moderation.js';
+import { communitiesApi } from './en/communitiesApi.js';
 
-export const en: Partial<Record<keyof typeof de, string>> = { ...core, ...accounts, ...site, ...selfService, ...members, ...directoryAdmin, ...organisations, ...office, ...communities, ...moderation };
+export const en: Partial<Record<keyof typeof de, string>> = { ...core, ...accounts, ...site, ...selfService, ...members, ...directoryAdmin, ...organisations, ...office, ...communities, ...moderation, ...communitiesApi };

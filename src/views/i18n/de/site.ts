@@ -7,7 +7,7 @@ export const site = {
   'landing.how3': 'Werkstätten und Barcamps: Lernen Sie sich kennen – mit Teilnahmebescheinigung für Ihre Dienststelle.',
   'start.title': 'Start',
   'start.welcome': 'Willkommen, {name}',
-  'start.memberLead': 'Schön, dass Sie da sind. Hier finden Sie bald die Neuigkeiten aus Ihren Communities.',
+  'start.memberLead': 'Schön, dass Sie da sind. Hier sehen Sie, was in Ihren Communities geschieht und wo Ihre Erfahrung gefragt ist.',
   'start.partnerLead': 'Sie sind als Gast eingeladen. Sie sehen die Communities und Veranstaltungen, zu denen Sie eingeladen wurden.',
   'start.pendingTitle': 'Ihr Antrag wird geprüft',
   'start.pendingBody': 'Die Geschäftsstelle prüft, ob Sie in der öffentlichen Verwaltung tätig sind. Das dauert in der Regel ein bis zwei Arbeitstage. Wir informieren Sie per E-Mail. Bis dahin können Sie Ihr Konto bearbeiten.',

@@ -9,7 +9,7 @@ export const site: Partial<Record<keyof typeof de, string>> = {
   'landing.how3': 'Workshops and barcamps: get to know each other – with a certificate of participation for your department.',
   'start.title': 'Home',
   'start.welcome': 'Welcome, {name}',
-  'start.memberLead': 'Good to have you here. Soon you will find the latest news from your communities here.',
+  'start.memberLead': 'Good to have you here. See what is happening in your communities and where your experience is needed.',
   'start.partnerLead': 'You have been invited as a guest. You can see the communities and events you have been invited to.',
   'start.pendingTitle': 'Your application is being reviewed',
   'start.pendingBody': 'The office is checking that you work in public administration. This usually takes one to two working days. We will let you know by email. Until then, you can edit your account.',
