@@ -1,4 +1,5 @@
 /** The demo data: idempotent, and every demo account signs in through the page and the API with its role. */
+import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../test/helpers/app.js';
 import { TestClient } from '../../test/helpers/client.js';
@@ -17,9 +18,14 @@ describe('demo data', () => {
       organisations: (await t.db.selectFrom('organisations').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n,
       users: (await t.db.selectFrom('users').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n,
       tags: (await t.db.selectFrom('profileTags').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n,
+      communities: (await t.db.selectFrom('communities').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n,
+      members: (await t.db.selectFrom('communityMembers').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n,
+      posts: (await t.db.selectFrom('posts').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n,
+      replies: (await t.db.selectFrom('replies').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n,
     });
     const before = await count();
-    await seedDemo(t.db, { log: () => undefined });
+    const again = await seedDemo(t.db, { log: () => undefined });
+    expect(again.communities).toEqual({ communitiesCreated: 0, postsCreated: 0, repliesCreated: 0 });
     expect(await count()).toEqual(before);
     expect(before.organisations).toBeGreaterThanOrEqual(16 + 100);
     expect(before.users).toBeGreaterThanOrEqual(200);
@@ -50,5 +56,141 @@ describe('demo data', () => {
     const experts = (await office.api('GET', '/api/v1/experts?q=E-Akte')).json();
     expect(experts.total).toBeGreaterThan(5);
     expect(new Set(experts.items.map((e: { level: string }) => e.level)).size).toBeGreaterThan(1);
+  });
+});
+
+describe('demo communities', () => {
+  const userId = async (email: string) => (await t.db.selectFrom('users').select('id').where('email', '=', email).executeTakeFirstOrThrow()).id;
+  const membership = async (slug: string, email: string) =>
+    t.db
+      .selectFrom('communityMembers as cm')
+      .innerJoin('communities as c', 'c.id', 'cm.communityId')
+      .innerJoin('users as u', 'u.id', 'cm.userId')
+      .select(['cm.role', 'cm.status'])
+      .where('c.slug', '=', slug)
+      .where('u.email', '=', email)
+      .executeTakeFirst();
+
+  it('has about twelve active communities with topics, members and posts, and one proposal', async () => {
+    const rows = await sql<{ slug: string; visibility: string; status: string; members: number; posts: number; topics: number }>`
+      select c.slug, c.visibility, c.status,
+        (select count(*)::int from community_members m where m.community_id = c.id and m.status = 'active') as members,
+        (select count(*)::int from posts p where p.community_id = c.id) as posts,
+        (select count(*)::int from community_topics ct where ct.community_id = c.id) as topics
+      from communities c`.execute(t.db);
+    const active = rows.rows.filter((r) => r.status === 'active');
+    expect(active.length).toBeGreaterThanOrEqual(11);
+    expect(active.length).toBeLessThanOrEqual(14);
+    for (const c of active) {
+      expect(c.members, c.slug).toBeGreaterThanOrEqual(10);
+      expect(c.members, c.slug).toBeLessThanOrEqual(60);
+      expect(c.topics, c.slug).toBeGreaterThan(0);
+      expect(c.posts, c.slug).toBeGreaterThanOrEqual(c.visibility === 'hidden' ? 2 : 6);
+    }
+    const proposals = await t.db.selectFrom('communities').select(['proposalReason', 'createdBy', 'memberCount']).where('status', '=', 'proposed').execute();
+    expect(proposals).toHaveLength(1);
+    expect(proposals[0]!.proposalReason).toBeTruthy();
+    expect(proposals[0]!.createdBy).toBeTruthy();
+  });
+
+  it('has a hidden leadership circle led by the lead account, without the member account', async () => {
+    const c = await t.db.selectFrom('communities').selectAll().where('slug', '=', 'leitungsrunde-digitalisierung').executeTakeFirstOrThrow();
+    expect(c.visibility).toBe('hidden');
+    expect(await membership('leitungsrunde-digitalisierung', 'lead@musterstadt.example')).toEqual({ role: 'lead', status: 'active' });
+    expect(await membership('leitungsrunde-digitalisierung', 'member@land-beispiel.example')).toBeUndefined();
+    const led = await t.db
+      .selectFrom('communityMembers as cm')
+      .innerJoin('communities as c', 'c.id', 'cm.communityId')
+      .select(['c.slug', 'c.visibility'])
+      .where('cm.userId', '=', await userId('lead@musterstadt.example'))
+      .where('cm.role', '=', 'lead')
+      .where('cm.status', '=', 'active')
+      .execute();
+    expect(led.length).toBeGreaterThanOrEqual(2);
+    expect(led.some((r) => r.visibility === 'open')).toBe(true);
+  });
+
+  it('has a community on request with a pending request, and one for partners with the partner account', async () => {
+    const pending = await t.db
+      .selectFrom('communityMembers as cm')
+      .innerJoin('communities as c', 'c.id', 'cm.communityId')
+      .select(['c.slug', 'cm.message'])
+      .where('c.visibility', '=', 'request')
+      .where('cm.status', '=', 'requested')
+      .execute();
+    expect(pending.length).toBeGreaterThanOrEqual(1);
+    expect(pending[0]!.message).toBeTruthy();
+    const partner = await t.db
+      .selectFrom('communityMembers as cm')
+      .innerJoin('communities as c', 'c.id', 'cm.communityId')
+      .select(['c.slug', 'c.partnersAllowed'])
+      .where('cm.userId', '=', await userId('partner@forschung.example'))
+      .where('cm.status', '=', 'active')
+      .execute();
+    expect(partner.length).toBeGreaterThanOrEqual(1);
+    expect(partner.every((r) => r.partnersAllowed)).toBe(true);
+  });
+
+  it('gives the member account a few open communities and leaves one on their topics to join', async () => {
+    const member = await userId('member@land-beispiel.example');
+    const open = await sql<{ slug: string; belongs: boolean; overlaps: boolean }>`
+      select c.slug,
+        exists (select 1 from community_members m where m.community_id = c.id and m.user_id = ${member}) as belongs,
+        exists (select 1 from community_topics ct join profile_tags pt on pt.tag_id = ct.tag_id where ct.community_id = c.id and pt.user_id = ${member}) as overlaps
+      from communities c where c.visibility = 'open' and c.status = 'active'`.execute(t.db);
+    const mine = open.rows.filter((r) => r.belongs);
+    expect(mine.length).toBeGreaterThanOrEqual(2);
+    expect(mine.length).toBeLessThanOrEqual(3);
+    expect(open.rows.some((r) => !r.belongs && r.overlaps)).toBe(true);
+    const saved = await t.db.selectFrom('bookmarks').select('postId').where('userId', '=', member).execute();
+    expect(saved.length).toBeGreaterThan(0);
+  });
+
+  it('keeps counters consistent with the rows', async () => {
+    const wrong = await sql<{ what: string; id: string }>`
+      select 'post replies' as what, p.id from posts p
+        where p.reply_count <> (select count(*) from replies r where r.post_id = p.id and r.hidden_at is null and r.deleted_at is null)
+      union all select 'post helpful', p.id from posts p
+        where p.helpful_count <> (select count(*) from helpful_marks h where h.target_type = 'post' and h.target_id = p.id)
+      union all select 'reply helpful', r.id from replies r
+        where r.helpful_count <> (select count(*) from helpful_marks h where h.target_type = 'reply' and h.target_id = r.id)
+      union all select 'post activity', p.id from posts p
+        where p.last_activity_at <> greatest(p.created_at, (select max(r.created_at) from replies r where r.post_id = p.id and r.hidden_at is null and r.deleted_at is null))
+      union all select 'community members', c.id from communities c
+        where c.member_count <> (select count(*) from community_members m where m.community_id = c.id and m.status = 'active')
+      union all select 'community activity', c.id from communities c
+        where exists (select 1 from posts p where p.community_id = c.id)
+          and c.last_activity_at <> (select max(p.last_activity_at) from posts p where p.community_id = c.id)
+      union all select 'accepted reply of another post', p.id from posts p join replies r on r.id = p.accepted_reply_id where r.post_id <> p.id
+      union all select 'in the future', p.id from posts p where p.created_at > now() or p.last_activity_at > now()
+      union all select 'reply before post', r.id from replies r join posts p on p.id = r.post_id where r.created_at < p.created_at
+      union all select 'quote of another post', r.id from replies r join replies q on q.id = r.quote_reply_id where q.post_id <> r.post_id`.execute(t.db);
+    expect(wrong.rows).toEqual([]);
+    const answered = await t.db.selectFrom('posts').select('id').where('type', '=', 'question').where('acceptedReplyId', 'is not', null).execute();
+    const open = await t.db.selectFrom('posts').select('id').where('type', '=', 'question').where('acceptedReplyId', 'is', null).execute();
+    expect(answered.length).toBeGreaterThan(5);
+    expect(open.length).toBeGreaterThan(5);
+  });
+
+  it('lets only active members write, leads announce, and examples name an organisation and a member as contact', async () => {
+    const wrong = await sql<{ what: string; id: string }>`
+      select 'post author' as what, p.id from posts p
+        where not exists (select 1 from community_members m where m.community_id = p.community_id and m.user_id = p.author_id and m.status = 'active')
+      union all select 'announcement', p.id from posts p where p.type = 'announcement'
+        and not exists (select 1 from community_members m where m.community_id = p.community_id and m.user_id = p.author_id and m.status = 'active' and m.role = 'lead')
+      union all select 'reply author', r.id from replies r join posts p on p.id = r.post_id
+        where not exists (select 1 from community_members m where m.community_id = p.community_id and m.user_id = r.author_id and m.status = 'active')
+      union all select 'helpful mark', h.target_id from helpful_marks h
+        left join replies r on h.target_type = 'reply' and r.id = h.target_id
+        join posts p on p.id = coalesce(r.post_id, h.target_id)
+        where not exists (select 1 from community_members m where m.community_id = p.community_id and m.user_id = h.user_id and m.status = 'active')
+      union all select 'example', e.post_id from practice_examples e join posts p on p.id = e.post_id
+        where e.organisation_id is null or p.type <> 'example'
+          or not exists (select 1 from community_members m where m.community_id = p.community_id and m.user_id = e.contact_id and m.status = 'active')
+      union all select 'example without row', p.id from posts p where p.type = 'example' and not exists (select 1 from practice_examples e where e.post_id = p.id)
+      union all select 'post tag outside topics', pt.post_id from post_tags pt join posts p on p.id = pt.post_id
+        where not exists (select 1 from community_topics ct where ct.community_id = p.community_id and ct.tag_id = pt.tag_id)`.execute(t.db);
+    expect(wrong.rows).toEqual([]);
+    expect((await t.db.selectFrom('exampleReuses').select('postId').execute()).length).toBeGreaterThan(0);
   });
 });

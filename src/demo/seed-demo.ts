@@ -1,8 +1,9 @@
 /**
  * Demo data for `npm run demo`: the organisation directory (./directory.ts), one account per
  * role and DEMO_PEOPLE_COUNT members with profiles (./people.ts), all with the password
- * `demo-knotenpunkt`. Idempotent: a second run finds everything
- * in place, inserts nothing and never fails; rows the office changed in between stay as they are.
+ * `demo-knotenpunkt`, and communities of practice with posts and replies (./communities.ts).
+ * Idempotent: a second run finds everything in place, inserts nothing and never fails; rows
+ * the office changed in between stay as they are.
  */
 import { sql, type Kysely } from 'kysely';
 import type { DB, Role } from '../db/schema.js';
@@ -10,7 +11,8 @@ import { hashPassword } from '../features/accounts/accounts.service.js';
 import { newId } from '../lib/ids.js';
 import { demoDirectory, LAND_BEISPIEL, MUSTERSTADT, OFFICE_ORG } from './directory.js';
 import { upsertOrganisations } from './organisations.js';
-import { seedPeople, type PeopleSeedResult } from './people.js';
+import { seedCommunities, type CommunitiesSeedResult } from './communities.js';
+import { DEMO_PEOPLE_COUNT, generateDemoPeople, seedPeople, type PeopleSeedResult } from './people.js';
 
 export const DEMO_PASSWORD = 'demo-knotenpunkt';
 
@@ -56,6 +58,7 @@ export interface DemoSeedResult {
   /** Seed key -> organisation id. */
   organisationIds: Map<string, string>;
   people: PeopleSeedResult;
+  communities: CommunitiesSeedResult;
 }
 
 export async function seedDemo(db: Kysely<DB>, opts: { log?: (line: string) => void } = {}): Promise<DemoSeedResult> {
@@ -63,7 +66,9 @@ export async function seedDemo(db: Kysely<DB>, opts: { log?: (line: string) => v
   const directory = demoDirectory();
   const orgs = await upsertOrganisations(db, directory);
   const accountsCreated = await seedAccounts(db, orgs.ids);
-  const people = await seedPeople(db, { directory, organisationIds: orgs.ids, passwordHash: demoPasswordHash, reservedNames: DEMO_ACCOUNTS.map((a) => a.name) });
+  const reservedNames = DEMO_ACCOUNTS.map((a) => a.name);
+  const people = await seedPeople(db, { directory, organisationIds: orgs.ids, passwordHash: demoPasswordHash, reservedNames });
+  const communities = await seedCommunities(db, { people: generateDemoPeople(directory, DEMO_PEOPLE_COUNT, reservedNames) });
 
   const levels = await db.selectFrom('organisations').select(['level', sql<number>`count(*)::int`.as('n')]).groupBy('level').orderBy('level').execute();
   const organisationsByLevel = Object.fromEntries(levels.map((r) => [r.level, r.n]));
@@ -72,10 +77,11 @@ export async function seedDemo(db: Kysely<DB>, opts: { log?: (line: string) => v
     `Demo data: ${total} organisations (${levels.map((r) => `${r.level} ${r.n}`).join(', ')}); ` +
       `${people.people} people with profiles; ` +
       `new: ${orgs.created} organisations, ${orgs.domainsCreated} domains, ${accountsCreated} accounts, ${people.usersCreated} people, ` +
-      `${people.profileTagsCreated} tags on profiles, ${people.confirmationsCreated} confirmations. ` +
+      `${people.profileTagsCreated} tags on profiles, ${people.confirmationsCreated} confirmations, ` +
+      `${communities.communitiesCreated} communities, ${communities.postsCreated} posts, ${communities.repliesCreated} replies. ` +
       `Sign in as ${DEMO_ACCOUNTS.map((a) => a.email).join(', ')} or any demo person with the password "${DEMO_PASSWORD}".`,
   );
-  return { organisationsCreated: orgs.created, domainsCreated: orgs.domainsCreated, accountsCreated, organisationsByLevel, organisationIds: orgs.ids, people };
+  return { organisationsCreated: orgs.created, domainsCreated: orgs.domainsCreated, accountsCreated, organisationsByLevel, organisationIds: orgs.ids, people, communities };
 }
 
 async function seedAccounts(db: Kysely<DB>, orgIds: Map<string, string>): Promise<number> {
