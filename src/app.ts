@@ -23,6 +23,7 @@ import { directoryAdminRoutes } from './features/organisations/directory-admin.r
 import { communitiesRoutes } from './features/communities/communities.routes.js';
 import { postsRoutes } from './features/communities/posts.routes.js';
 import { moderationRoutes } from './features/communities/moderation.routes.js';
+import { communityAdminRoutes } from './features/communities/community-admin.routes.js';
 import { communitiesApiRoutes } from './features/communities/communities-api.routes.js';
 
 export interface AppDeps {
@@ -67,6 +68,7 @@ export async function buildApp(deps: AppDeps, opts: { logger?: boolean } = {}): 
   await app.register(communitiesRoutes, deps);
   await app.register(postsRoutes, deps);
   await app.register(moderationRoutes, deps);
+  await app.register(communityAdminRoutes, deps);
   await app.register(communitiesApiRoutes, deps);
   await app.register(apiDocsRoutes, deps);
   return app;

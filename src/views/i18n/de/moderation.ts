@@ -62,7 +62,7 @@ export const moderation = {
   'moderation.move.title': 'Beitrag verschieben',
   'moderation.move.lead': 'Verschieben Sie den Beitrag in eine andere Community, die Sie leiten. Antworten und offene Meldungen ziehen mit um; angeheftet ist der Beitrag danach nicht mehr.',
   'moderation.move.target': 'Neue Community',
-  'moderation.move.targetHint': 'Zur Wahl stehen die Communities, die Sie leiten. Bei den markierten sehen mehr Personen den Beitrag als bisher.',
+  'moderation.move.targetHint': 'Zur Wahl stehen die Communities, in denen Sie moderieren. Bei den markierten sehen mehr Personen den Beitrag als bisher.',
   'moderation.move.choose': 'Bitte wählen',
   'moderation.move.targetWider': '{name} (mehr Personen sehen den Beitrag)',
   'moderation.move.confirmWider': 'Ich bestätige als Leitung, dass der Beitrag dort für mehr Personen sichtbar wird',

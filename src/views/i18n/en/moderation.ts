@@ -63,7 +63,7 @@ export const moderation: Partial<Record<keyof typeof de, string>> = {
   'moderation.move.title': 'Move post',
   'moderation.move.lead': 'Move the post to another community you lead. Replies and open reports move with it; it will no longer be pinned.',
   'moderation.move.target': 'New community',
-  'moderation.move.targetHint': 'You can choose the communities you lead. More people will see the post in the marked ones than now.',
+  'moderation.move.targetHint': 'You can choose the communities you moderate. More people will see the post in the marked ones than now.',
   'moderation.move.choose': 'Please choose',
   'moderation.move.targetWider': '{name} (more people will see the post)',
   'moderation.move.confirmWider': 'As lead, I confirm that more people will be able to see the post there',
