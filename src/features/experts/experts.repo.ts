@@ -4,6 +4,7 @@ import type { DB, Level } from '../../db/schema.js';
 import { fieldVisible, sharesCommunity, visibleTagUse, type Viewer } from '../members/members.repo.js';
 import { profileRoles } from '../members/members.policy.js';
 import { expertSignals } from './experts.signals.js';
+import { communityReadable } from '../communities/communities.visibility.js';
 
 export const EXPERT_PAGE_SIZE = 20;
 
@@ -45,6 +46,7 @@ export async function findExperts(db: Kysely<DB>, viewer: Viewer, query: ExpertQ
       order by similarity(slug, ${query.slug}) desc
       limit 20
     ),
+    readable_communities as materialized (select rc.id from communities rc where ${communityReadable(viewer, 'rc')}),
     signals as (${signals}),
     scored as (
       select user_id, sum(points)::int as score,

@@ -202,4 +202,7 @@ export const communities = {
   'community.peopleOfOrganisation': "Personen: {count}",
   'nav.communities': "Communities",
   'example.error.ownReuse': "Ihr eigenes Praxisbeispiel können Sie nicht als Nachnutzung vermerken.",
+  'experts.reason.answers': "Akzeptierte Antworten: {count} (zu {topics})",
+  'experts.reason.examples': "Ansprechperson für Praxisbeispiele: {count} (zu {topics})",
+  'experts.reason.reuses': "Praxisbeispiele nachgenutzt: {count}",
 } as const;

@@ -203,4 +203,7 @@ export const communities: Partial<Record<keyof typeof de, string>> = {
   'community.peopleOfOrganisation': "People: {count}",
   'nav.communities': "Communities",
   'example.error.ownReuse': "You cannot mark your own practice example as reused.",
+  'experts.reason.answers': "Accepted answers: {count} (on {topics})",
+  'experts.reason.examples': "Contact person for practice examples: {count} (on {topics})",
+  'experts.reason.reuses': "Practice examples reused: {count}",
 };
