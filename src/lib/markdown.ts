@@ -25,8 +25,17 @@ const options: sanitizeHtml.IOptions = {
   exclusiveFilter: (frame) => frame.tag === 'a' && !frame.attribs.href,
 };
 
+const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
+
 /** Safe HTML for a Markdown text. Input is capped before parsing. */
 export function renderMarkdown(source: string, maxLength = 20_000): string {
-  const html = marked.parse(source.slice(0, maxLength)) as string;
+  const text = source.slice(0, maxLength);
+  let html: string;
+  try {
+    html = marked.parse(text) as string;
+  } catch {
+    // Thousands of nested quotes or list items exhaust the parser's stack: the text as it is.
+    return `<p>${escapeHtml(text)}</p>`;
+  }
   return sanitizeHtml(html, options);
 }

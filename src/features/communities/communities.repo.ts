@@ -6,7 +6,7 @@ import { sql, type Kysely } from 'kysely';
 import type { CommunityVisibility, DB } from '../../db/schema.js';
 import { decodeCursor, encodeCursor } from '../../lib/cursor.js';
 import { fieldVisible, visibleMember, type Viewer } from '../members/members.repo.js';
-import { communityVisible } from './communities.visibility.js';
+import { communityVisible, membershipCounts } from './communities.visibility.js';
 import type { MembershipFacts } from './communities.policy.js';
 
 export const COMMUNITY_PAGE_SIZE = 50;
@@ -115,20 +115,24 @@ export async function listCommunityMembers(db: Kysely<DB>, viewer: Viewer, commu
   let q = db
     .selectFrom('communityMembers as cm')
     .innerJoin('users as u', 'u.id', 'cm.userId')
+    .innerJoin('communities as c', 'c.id', 'cm.communityId')
     .leftJoin('profiles as p', 'p.userId', 'u.id')
     .leftJoin('organisations as o', 'o.id', 'u.organisationId')
     .where('cm.communityId', '=', communityId)
     .where('cm.status', '=', opts.status ?? 'active')
+    .where(membershipCounts('cm', 'c'))
     // eslint-disable-next-line @typescript-eslint/no-explicit-any -- the people rule's expression builder
     .where((eb) => visibleMember(eb as any, viewer));
   const base = q;
-  const after = decodeCursor(opts.cursor, ['string', 'string']);
-  if (after) q = q.where(sql<boolean>`(u.name collate "de-x-icu", u.id) > (${after[0]} collate "de-x-icu", ${after[1]})`);
+  // Leads come first, so the cursor carries the rank too (name and id alone would repeat or skip people).
+  const rank = sql<number>`case when cm.role = 'lead' then 0 else 1 end`;
+  const after = decodeCursor(opts.cursor, ['number', 'string', 'string']);
+  if (after) q = q.where(sql<boolean>`(${rank}, u.name collate "de-x-icu", u.id) > (${after[0]}::int, ${after[1]} collate "de-x-icu", ${after[2]})`);
   const [rows, count] = await Promise.all([
     q
       .select(['u.id', 'u.name', 'u.role', 'cm.role as communityRole', 'cm.status', 'cm.message', 'cm.createdAt as since', 'o.id as organisationId', 'o.name as organisationName', 'o.level', 'o.state'])
       .select(sql<string | null>`case when ${fieldVisible('position', viewer)} then p.position end`.as('position'))
-      .orderBy(sql`cm.role = 'lead' desc`)
+      .orderBy(rank)
       .orderBy(sql`u.name collate "de-x-icu"`)
       .orderBy('u.id')
       .limit(limit + 1)
@@ -137,7 +141,7 @@ export async function listCommunityMembers(db: Kysely<DB>, viewer: Viewer, commu
   ]);
   const items = rows.slice(0, limit);
   const last = items.at(-1);
-  return { items, total: count.n, limit, nextCursor: rows.length > limit && last ? encodeCursor([last.name, last.id]) : null };
+  return { items, total: count.n, limit, nextCursor: rows.length > limit && last ? encodeCursor([last.communityRole === 'lead' ? 0 : 1, last.name, last.id]) : null };
 }
 
 /** The communities a person is an active member of, among those that exist for the viewer. */
@@ -147,6 +151,7 @@ export async function communitiesOfPerson(db: Kysely<DB>, viewer: Viewer, userId
     .innerJoin('communities as c', 'c.id', 'cm.communityId')
     .where('cm.userId', '=', userId)
     .where('cm.status', '=', 'active')
+    .where(membershipCounts('cm', 'c'))
     .where(communityVisible(viewer, 'c'))
     .select(['c.slug', 'c.name', 'cm.role'])
     .orderBy(sql`c.name collate "de-x-icu"`)
@@ -207,9 +212,9 @@ export async function setTopics(db: Kysely<DB>, communityId: string, tagIds: str
   if (tagIds.length) await db.insertInto('communityTopics').values(tagIds.map((tagId) => ({ communityId, tagId }))).onConflict((oc) => oc.doNothing()).execute();
 }
 
-/** Keeps the stored member count equal to the active memberships. */
+/** Keeps the stored member count equal to the active memberships that count. */
 export async function refreshMemberCount(db: Kysely<DB>, communityId: string): Promise<void> {
-  await sql`update communities set member_count = (select count(*) from community_members where community_id = ${communityId} and status = 'active') where id = ${communityId}`.execute(db);
+  await sql`update communities c set member_count = (select count(*) from community_members cm where cm.community_id = c.id and cm.status = 'active' and ${membershipCounts('cm', 'c')}) where c.id = ${communityId}`.execute(db);
 }
 
 export async function countActiveLeads(db: Kysely<DB>, communityId: string): Promise<number> {

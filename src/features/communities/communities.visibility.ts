@@ -11,6 +11,9 @@
  *   verified member and it is open, or an active member (partners only where allowed).
  * - A post or reply is readable when its community is, it is not deleted, and it is not
  *   hidden, unless the viewer wrote it, leads the community, or is office or admin.
+ * - A membership counts only while its holder could hold it now: verified staff anywhere,
+ *   partners where partners are allowed. Rows left over from an earlier role (a member who
+ *   became a partner or applicant) open nothing, share nothing and are listed nowhere.
  */
 import { sql, type RawBuilder } from 'kysely';
 import type { Viewer } from '../members/members.repo.js';
@@ -23,9 +26,24 @@ function memberOf(viewer: Viewer, community: RawBuilder<unknown>, statuses: stri
     and cm.status in (${sql.join(statuses)})${role ? sql` and cm.role = ${role}` : sql``})`;
 }
 
-/** Partners take part only where partners are allowed; verified members wherever they belong. */
+/** The viewer is a partner (not an applicant: a non-verified viewer may be either). */
+function isPartner(viewer: Viewer): Bool {
+  return sql<boolean>`exists (select 1 from users vu where vu.id = ${viewer.id} and vu.role = 'partner')`;
+}
+
+/** Partners take part only where partners are allowed; verified members wherever they belong; applicants nowhere. */
 function partnerGuard(viewer: Viewer, alias: string): Bool {
-  return viewer.verified ? sql<boolean>`true` : sql<boolean>`${sql.ref(`${alias}.partners_allowed`)}`;
+  return viewer.verified ? sql<boolean>`true` : sql<boolean>`(${sql.ref(`${alias}.partners_allowed`)} and ${isPartner(viewer)})`;
+}
+
+/**
+ * The membership row `membership` (of community `community`) counts: its holder is verified
+ * staff, or a partner and partners are allowed there. For lists of a person's communities, of
+ * a community's members, member counts and the people rule.
+ */
+export function membershipCounts(membership = 'cm', community = 'c'): Bool {
+  return sql<boolean>`exists (select 1 from users mu where mu.id = ${sql.ref(`${membership}.user_id`)}
+    and (mu.role in ('member', 'office', 'admin') or (mu.role = 'partner' and ${sql.ref(`${community}.partners_allowed`)})))`;
 }
 
 /** The community `alias` exists for the viewer. */
@@ -76,12 +94,13 @@ export function postReadable(viewer: Viewer, alias = 'p'): Bool {
 }
 
 /**
- * Whether the viewer and the person in `u` are active members of one community. Used by the
+ * Whether the viewer and the person in `u` are active members of one community, with
+ * memberships that count (see `membershipCounts`) on both sides. Used by the
  * people rule in members.repo.ts ("shared" profile fields, and the people partners may see).
  */
 export function sharesCommunity(viewer: Viewer, userColumn = 'u.id'): Bool {
   return sql<boolean>`exists (select 1 from community_members mine join community_members theirs on theirs.community_id = mine.community_id
     join communities sc on sc.id = mine.community_id
     where mine.user_id = ${viewer.id} and mine.status = 'active' and theirs.user_id = ${sql.ref(userColumn)} and theirs.status = 'active'
-      and sc.status = 'active'${viewer.verified ? sql`` : sql` and sc.partners_allowed`})`;
+      and sc.status = 'active'${viewer.verified ? sql`` : sql` and ${partnerGuard(viewer, 'sc')}`} and ${membershipCounts('theirs', 'sc')})`;
 }
