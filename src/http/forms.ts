@@ -67,6 +67,11 @@ export function readForm<S extends TObject>(schema: S, body: unknown): FormResul
       else if (schema.required?.includes(name)) errors[name] ??= { key: 'form.required' };
       continue;
     }
+    // PostgreSQL cannot store NUL; such input is malformed, never a crash.
+    if (text.includes('\u0000')) {
+      errors[name] ??= { key: fieldSchema.errorMessage ?? 'form.invalid' };
+      continue;
+    }
     if (fieldSchema.type === 'boolean') candidate[name] = text === 'on' || text === 'true' || text === '1';
     else if (fieldSchema.type === 'integer' || fieldSchema.type === 'number') candidate[name] = /^-?\d+([.,]\d+)?$/.test(text) ? Number(text.replace(',', '.')) : text;
     else candidate[name] = text;

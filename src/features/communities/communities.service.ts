@@ -267,3 +267,15 @@ export const communitiesOfPersonFor = (db: Kysely<DB>, actor: Actor, userId: str
 
 /** The communities an organisation's staff are active in, as far as they exist for the viewer. */
 export const communitiesOfOrganisationFor = (db: Kysely<DB>, actor: Actor, organisationId: string) => repo.communitiesOfOrganisation(db, viewerOf(actor), organisationId);
+
+/**
+ * After a role change: memberships the person could no longer hold go (all of them for an
+ * applicant; for a partner those where partners are not allowed), and member counts follow.
+ */
+export async function dropMembershipsAfterRoleChange(db: Kysely<DB>, userId: string, role: string): Promise<void> {
+  if (role !== 'applicant' && role !== 'partner') return;
+  let q = db.deleteFrom('communityMembers').where('userId', '=', userId);
+  if (role === 'partner') q = q.where('communityId', 'in', db.selectFrom('communities').select('id').where('partnersAllowed', '=', false));
+  const dropped = await q.returning('communityId').execute();
+  for (const { communityId } of dropped) await repo.refreshMemberCount(db, communityId);
+}

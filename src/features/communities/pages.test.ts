@@ -302,3 +302,29 @@ describe('limits', () => {
     }
   });
 });
+
+describe('role changes and malformed input', () => {
+  it('drops memberships a person can no longer hold when the office changes the role', async () => {
+    const office = await createUser(t.db, { role: 'office', name: 'Olga Office' });
+    const former = await createUser(t.db, { name: 'Fritz Früher' });
+    const { addMembers } = await import('../../../test/helpers/communities.js');
+    await addMembers(t.db, open.id, [{ userId: former.id }]);
+    await addMembers(t.db, hidden.id, [{ userId: former.id }]);
+    const before = await t.db.selectFrom('communities').select('memberCount').where('id', '=', open.id).executeTakeFirstOrThrow();
+    const client = new TestClient(t.app);
+    await client.signIn(office.email, TEST_PASSWORD);
+    await client.get(`/geschaeftsstelle/nutzer/${former.id}`);
+    expect((await client.post(`/geschaeftsstelle/nutzer/${former.id}/rolle`, { role: 'partner' })).statusCode).toBe(303);
+    const left = await t.db.selectFrom('communityMembers').select('communityId').where('userId', '=', former.id).execute();
+    expect(left.map((r) => r.communityId)).toEqual([hidden.id]);
+    const after = await t.db.selectFrom('communities').select('memberCount').where('id', '=', open.id).executeTakeFirstOrThrow();
+    expect(after.memberCount).toBe(before.memberCount - 1);
+  });
+
+  it('refuses a NUL character in a form with a message, not a crash', async () => {
+    const client = await as(member);
+    const res = await client.post('/communities/offene-runde/neu', { type: 'discussion', title: 'Null\u0000Byte', body: 'Text' });
+    expect(res.statusCode).toBe(422);
+    expect(fieldError(res.body, 'title')).toBeTruthy();
+  });
+});

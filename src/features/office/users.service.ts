@@ -6,6 +6,7 @@ import type { Kysely, Updateable } from 'kysely';
 import type { DB, Role, UsersTable } from '../../db/schema.js';
 import type { Actor } from '../../http/actor.js';
 import { AppError } from '../../http/errors.js';
+import { dropMembershipsAfterRoleChange } from '../communities/communities.service.js';
 import { writeAudit } from '../audit/audit.repo.js';
 import { canChangeRole, isOffice } from '../accounts/accounts.policy.js';
 import { deleteSessions } from '../accounts/accounts.repo.js';
@@ -55,6 +56,7 @@ export async function changeRole(db: Kysely<DB>, actor: Actor, id: string, to: R
     const row = await repo.updateRole(trx, id, target.role, to, verificationFor(to, target, actorId));
     if (!row) throw new AppError('conflict');
     await writeAudit(trx, actor, { action: 'user.role', targetType: 'user', targetId: id, details: { name: target.name, oldRole: target.role, newRole: to } });
+    await dropMembershipsAfterRoleChange(trx, id, to);
   });
   return { name: target.name, role: to };
 }
