@@ -202,7 +202,7 @@ export async function communitiesApiRoutes(app: FastifyInstance, deps: AppDeps) 
     route({ summary: 'A community, with its guidelines, leads and what the caller may do there', params: SlugParams, response: { 200: CommunityDetail, ...readErrors } }),
     async (request) => {
       const community = await service.loadCommunity(db, request.actor, params<{ slug: string }>(request).slug);
-      return presentCommunityDetail(config, request.actor, community, await repo.listLeads(db, community.id));
+      return presentCommunityDetail(config, request.actor, community, community.leads);
     },
   );
 

@@ -5,6 +5,7 @@
 import { sql, type Kysely } from 'kysely';
 import type { CommunityVisibility, DB } from '../../db/schema.js';
 import { decodeCursor, encodeCursor } from '../../lib/cursor.js';
+import { pageTotal, totalOf } from '../../db/paging.js';
 import { fieldVisible, visibleMember, type Viewer } from '../members/members.repo.js';
 import { communityVisible, membershipCounts } from './communities.visibility.js';
 import type { MembershipFacts } from './communities.policy.js';
@@ -51,19 +52,18 @@ export async function listCommunities(db: Kysely<DB>, viewer: Viewer, filter: Co
   const after = decodeCursor(filter.cursor, ['string', 'string']);
   const base = q;
   if (after) q = q.where(sql<boolean>`(c.name collate "de-x-icu", c.id) > (${after[0]} collate "de-x-icu", ${after[1]})`);
-  const [rows, count] = await Promise.all([
-    q
+  const rows = await q
       .select(['c.id', 'c.slug', 'c.name', 'c.description', 'c.visibility', 'c.partnersAllowed', 'c.chathamHouse', 'c.memberCount', 'c.lastActivityAt', 'me.status as myStatus', 'me.role as myRole'])
       .select(topicLabels('c').as('topics'))
       .orderBy(sql`c.name collate "de-x-icu"`)
       .orderBy('c.id')
       .limit(limit + 1)
-      .execute(),
-    base.select(sql<number>`count(*)::int`.as('n')).executeTakeFirstOrThrow(),
-  ]);
-  const items = rows.slice(0, limit);
+      .select(totalOf(base).as('total'))
+      .execute();
+  const total = await pageTotal(rows, base);
+  const items = rows.slice(0, limit).map(({ total: _t, ...r }) => r);
   const last = items.at(-1);
-  return { items, total: count.n, limit, nextCursor: rows.length > limit && last ? encodeCursor([last.name, last.id]) : null };
+  return { items, total, limit, nextCursor: rows.length > limit && last ? encodeCursor([last.name, last.id]) : null };
 }
 
 export type CommunityRow = NonNullable<Awaited<ReturnType<typeof getCommunityBySlug>>>;
@@ -77,6 +77,11 @@ export async function getCommunityBySlug(db: Kysely<DB>, slug: string, viewerId:
     .selectAll('c')
     .select(['me.status as myStatus', 'me.role as myRole'])
     .select(topicLabels('c').as('topics'))
+    .select(
+      sql<{ id: string; name: string }[]>`coalesce((select json_agg(json_build_object('id', lu.id, 'name', lu.name) order by lu.name collate "de-x-icu")
+        from community_members lm join users lu on lu.id = lm.user_id where lm.community_id = c.id and lm.status = 'active' and lm.role = 'lead'), '[]')`.as('leads'),
+    )
+    .select(sql<boolean>`exists (select 1 from community_follows f where f.community_id = c.id and f.user_id = ${viewerId})`.as('following'))
     .executeTakeFirst();
   if (!row) return undefined;
   const membership: MembershipFacts | null = row.myStatus ? { status: row.myStatus, role: row.myRole ?? 'member' } : null;
@@ -91,19 +96,6 @@ export async function getCommunityById(db: Kysely<DB>, id: string, viewerId: str
 export async function getMembership(db: Kysely<DB>, communityId: string, userId: string): Promise<MembershipFacts | null> {
   const row = await db.selectFrom('communityMembers').select(['role', 'status']).where('communityId', '=', communityId).where('userId', '=', userId).executeTakeFirst();
   return row ?? null;
-}
-
-/** Leads of a community (always shown on its page). */
-export async function listLeads(db: Kysely<DB>, communityId: string) {
-  return db
-    .selectFrom('communityMembers as cm')
-    .innerJoin('users as u', 'u.id', 'cm.userId')
-    .where('cm.communityId', '=', communityId)
-    .where('cm.status', '=', 'active')
-    .where('cm.role', '=', 'lead')
-    .select(['u.id', 'u.name'])
-    .orderBy(sql`u.name collate "de-x-icu"`)
-    .execute();
 }
 
 /**
@@ -128,20 +120,19 @@ export async function listCommunityMembers(db: Kysely<DB>, viewer: Viewer, commu
   const rank = sql<number>`case when cm.role = 'lead' then 0 else 1 end`;
   const after = decodeCursor(opts.cursor, ['number', 'string', 'string']);
   if (after) q = q.where(sql<boolean>`(${rank}, u.name collate "de-x-icu", u.id) > (${after[0]}::int, ${after[1]} collate "de-x-icu", ${after[2]})`);
-  const [rows, count] = await Promise.all([
-    q
+  const rows = await q
       .select(['u.id', 'u.name', 'u.role', 'cm.role as communityRole', 'cm.status', 'cm.message', 'cm.createdAt as since', 'o.id as organisationId', 'o.name as organisationName', 'o.level', 'o.state'])
       .select(sql<string | null>`case when ${fieldVisible('position', viewer)} then p.position end`.as('position'))
       .orderBy(rank)
       .orderBy(sql`u.name collate "de-x-icu"`)
       .orderBy('u.id')
       .limit(limit + 1)
-      .execute(),
-    base.select(sql<number>`count(*)::int`.as('n')).executeTakeFirstOrThrow(),
-  ]);
-  const items = rows.slice(0, limit);
+      .select(totalOf(base).as('total'))
+      .execute();
+  const total = await pageTotal(rows, base);
+  const items = rows.slice(0, limit).map(({ total: _t, ...r }) => r);
   const last = items.at(-1);
-  return { items, total: count.n, limit, nextCursor: rows.length > limit && last ? encodeCursor([last.communityRole === 'lead' ? 0 : 1, last.name, last.id]) : null };
+  return { items, total, limit, nextCursor: rows.length > limit && last ? encodeCursor([last.communityRole === 'lead' ? 0 : 1, last.name, last.id]) : null };
 }
 
 /** The communities a person is an active member of, among those that exist for the viewer. */

@@ -76,13 +76,12 @@ export async function communitiesRoutes(app: FastifyInstance, deps: AppDeps) {
     const type = query.typ;
     const openOnly = query.offen === '1';
     const empty = { items: [], total: 0, limit: 0, nextCursor: null };
-    const [leads, pinned, latest, openQuestions, members, following] = await Promise.all([
-      repo.listLeads(db, community.id),
+    const { leads, following } = community;
+    const [pinned, latest, openQuestions, members] = await Promise.all([
       readable && !query.nach && !type ? listPosts(db, viewer, { communityId: community.id, pinnedOnly: true, limit: 5 }) : Promise.resolve(empty),
       readable ? listPosts(db, viewer, { communityId: community.id, type, answered: openOnly ? 'open' : undefined, cursor: query.nach }) : Promise.resolve(empty),
       readable ? listPosts(db, viewer, { communityId: community.id, answered: 'open', limit: 5 }) : Promise.resolve(empty),
       readable ? repo.listCommunityMembers(db, viewer, community.id, { limit: 12 }) : Promise.resolve(null),
-      service.isFollowingCommunity(db, community.id, viewer.id),
     ]);
     const moreHref = latest.nextCursor ? withQuery(`/communities/${slug}`, { typ: type, offen: openOnly ? '1' : undefined, nach: latest.nextCursor }) : null;
     const canLeave = Boolean(m) && !(policy.isLead(m) && leads.length <= 1);

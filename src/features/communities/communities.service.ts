@@ -257,11 +257,6 @@ export async function setCommunityFollow(db: Kysely<DB>, actor: Actor, slug: str
   else await db.deleteFrom('communityFollows').where('communityId', '=', community.id).where('userId', '=', userId).execute();
 }
 
-export async function isFollowingCommunity(db: Kysely<DB>, communityId: string, userId: string): Promise<boolean> {
-  const row = await db.selectFrom('communityFollows').select('userId').where('communityId', '=', communityId).where('userId', '=', userId).executeTakeFirst();
-  return Boolean(row);
-}
-
 /** The communities a person is active in, as far as they exist for the viewer (profile pages). */
 export const communitiesOfPersonFor = (db: Kysely<DB>, actor: Actor, userId: string) => repo.communitiesOfPerson(db, viewerOf(actor), userId);
 

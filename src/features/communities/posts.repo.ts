@@ -6,6 +6,7 @@
 import { sql, type Kysely } from 'kysely';
 import type { DB, PostType } from '../../db/schema.js';
 import { decodeCursor, encodeCursor } from '../../lib/cursor.js';
+import { pageTotal, totalOf } from '../../db/paging.js';
 import type { Viewer } from '../members/members.repo.js';
 import { contentShown, postReadable } from './communities.visibility.js';
 import { exactTime } from './communities.repo.js';
@@ -60,8 +61,7 @@ export async function listPosts(db: Kysely<DB>, viewer: Viewer, filter: PostList
   const base = q;
   const after = decodeCursor(filter.cursor, ['string', 'string']);
   if (after) q = q.where(sql<boolean>`(p.last_activity_at, p.id) < (${after[0]}::timestamptz, ${after[1]})`);
-  const [rows, count] = await Promise.all([
-    q
+  const rows = await q
       .select([
         'p.id', 'p.type', 'p.title', 'p.body', 'p.replyCount', 'p.helpfulCount', 'p.createdAt', 'p.lastActivityAt', 'p.pinnedAt', 'p.lockedAt', 'p.hiddenAt', 'p.editedAt',
         'p.acceptedReplyId', 'p.authorId', 'a.name as authorName', 'c.slug as communitySlug', 'c.name as communityName',
@@ -70,12 +70,12 @@ export async function listPosts(db: Kysely<DB>, viewer: Viewer, filter: PostList
       .orderBy('p.lastActivityAt', 'desc')
       .orderBy('p.id', 'desc')
       .limit(limit + 1)
-      .execute(),
-    base.select(sql<number>`count(*)::int`.as('n')).executeTakeFirstOrThrow(),
-  ]);
-  const items = rows.slice(0, limit).map(({ activityKey: _k, ...r }) => r);
+      .select(totalOf(base).as('total'))
+      .execute();
+  const total = await pageTotal(rows, base);
+  const items = rows.slice(0, limit).map(({ activityKey: _k, total: _t, ...r }) => r);
   const last = rows[limit - 1];
-  return { items, total: count.n, limit, nextCursor: rows.length > limit && last ? encodeCursor([last.activityKey, last.id]) : null };
+  return { items, total, limit, nextCursor: rows.length > limit && last ? encodeCursor([last.activityKey, last.id]) : null };
 }
 
 export type PostListItem = Awaited<ReturnType<typeof listPosts>>['items'][number];
@@ -136,8 +136,7 @@ export async function listReplies(db: Kysely<DB>, viewer: Viewer, post: { id: st
   const base = q;
   const after = decodeCursor(opts.cursor, ['string', 'string']);
   if (after) q = q.where(sql<boolean>`(r.created_at, r.id) > (${after[0]}::timestamptz, ${after[1]})`);
-  const [rows, count] = await Promise.all([
-    q
+  const rows = await q
       .select(['r.id', 'r.body', 'r.authorId', 'a.name as authorName', 'r.helpfulCount', 'r.createdAt', 'r.editedAt', 'r.hiddenAt', 'r.hiddenReason', 'r.quoteReplyId'])
       .select(sql<string | null>`case when qr.id is not null and ${contentShown(viewer, 'qr', communityId)} then left(qr.body, 300) end`.as('quoteBody'))
       .select(sql<string | null>`case when qr.id is not null and ${contentShown(viewer, 'qr', communityId)} then qa.name end`.as('quoteAuthorName'))
@@ -147,12 +146,12 @@ export async function listReplies(db: Kysely<DB>, viewer: Viewer, post: { id: st
       .orderBy('r.createdAt')
       .orderBy('r.id')
       .limit(limit + 1)
-      .execute(),
-    base.select(sql<number>`count(*)::int`.as('n')).executeTakeFirstOrThrow(),
-  ]);
-  const items = rows.slice(0, limit).map(({ timeKey: _k, ...r }) => r);
+      .select(totalOf(base).as('total'))
+      .execute();
+  const total = await pageTotal(rows, base);
+  const items = rows.slice(0, limit).map(({ timeKey: _k, total: _t, ...r }) => r);
   const last = rows[limit - 1];
-  return { items, total: count.n, limit, nextCursor: rows.length > limit && last ? encodeCursor([last.timeKey, last.id]) : null };
+  return { items, total, limit, nextCursor: rows.length > limit && last ? encodeCursor([last.timeKey, last.id]) : null };
 }
 
 export type ReplyItem = Awaited<ReturnType<typeof listReplies>>['items'][number];
