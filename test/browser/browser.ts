@@ -75,6 +75,8 @@ export interface PageOptions {
   viewport?: { width: number; height: number };
   /** Cookies to start with, e.g. of a person signed in earlier (`context.storageState()`). */
   storageState?: Awaited<ReturnType<BrowserContext['storageState']>>;
+  /** false: the page as people without JavaScript get it (every page must work so). */
+  javaScriptEnabled?: boolean;
 }
 
 export interface BrowserFixture {
@@ -108,7 +110,7 @@ export function useBrowser(baseUrl: () => string): BrowserFixture {
     },
     async page(opts = {}) {
       if (!browser) throw new Error('the browser is not running (useBrowser must be called at the top of the file)');
-      const context = await browser.newContext({ baseURL: baseUrl(), viewport: opts.viewport ?? DESKTOP, storageState: opts.storageState, locale: 'de-DE', timezoneId: 'Europe/Berlin' });
+      const context = await browser.newContext({ baseURL: baseUrl(), viewport: opts.viewport ?? DESKTOP, storageState: opts.storageState, javaScriptEnabled: opts.javaScriptEnabled, locale: 'de-DE', timezoneId: 'Europe/Berlin' });
       context.setDefaultTimeout(TIMEOUT);
       context.setDefaultNavigationTimeout(TIMEOUT);
       (opts.keep ? kept : open).push(context);

@@ -7,20 +7,24 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../helpers/app.js';
 import { BROWSER_TEST_TIMEOUT, open, signInQuickly, useBrowser, type BrowserPage } from './browser.js';
 import { publicPages, seedCast, signedInPages, type Cast, type PageSpec, type Who } from './pages.js';
+import { communityPages, seedCommunities, type CommunityCast, type CommunityWho } from './community-pages.js';
 
 let t: TestApp;
 let cast: Cast;
+let communities: CommunityCast;
 const browser = useBrowser(() => t.baseUrl);
 beforeAll(async () => {
   t = await createTestApp({ listen: true });
   cast = await seedCast(t);
+  communities = await seedCommunities(t, cast);
 });
 afterAll(() => t?.close());
 
 /** Loads each page in one context of the person and checks what the context requested. */
-async function visitAll(who: Who, pages: PageSpec[]): Promise<BrowserPage> {
+async function visitAll(who: Who | CommunityWho, pages: Pick<PageSpec, 'path' | 'status'>[]): Promise<BrowserPage> {
   const b = await browser.page();
-  if (who !== 'anonymous') await signInQuickly(b.page, cast.people[who].email, cast.people[who].password);
+  const people: Record<string, { email: string; password: string }> = { ...cast.people, ...communities.people };
+  if (who !== 'anonymous') await signInQuickly(b.page, people[who]!.email, people[who]!.password);
   const problems: string[] = [];
   for (const spec of pages) {
     await open(b.page, spec.path, spec.status).catch((e: Error) => problems.push(e.message));
@@ -54,5 +58,13 @@ describe('no third-party requests', { timeout: BROWSER_TEST_TIMEOUT }, () => {
   it('member pages that are still being built and office pages load only from the app', async () => {
     await visitAll('member', signedInPages.filter((p) => p.path.startsWith('/organisationen')));
     await visitAll('office', signedInPages.filter((p) => p.who === 'office'));
+  });
+
+  it('community pages load only from the app (member)', async () => {
+    await visitAll('member', communityPages.filter((p) => p.who === 'member'));
+  });
+
+  it('community pages load only from the app (lead, partner, office)', async () => {
+    for (const who of ['lead', 'partner', 'office'] as const) await visitAll(who, communityPages.filter((p) => p.who === who));
   });
 });

@@ -42,9 +42,9 @@ export async function addMembers(db: Kysely<DB>, communityId: string, members: M
 
 export async function createPost(
   db: Kysely<DB>,
-  opts: { communityId: string; authorId: string; type?: PostType; title?: string; body?: string; hidden?: string; deleted?: boolean; tags?: string[] },
+  opts: { id?: string; communityId: string; authorId: string; type?: PostType; title?: string; body?: string; hidden?: string; deleted?: boolean; tags?: string[] },
 ) {
-  const id = newId();
+  const id = opts.id ?? newId();
   const row = {
     id,
     communityId: opts.communityId,
@@ -66,11 +66,11 @@ export async function createPost(
   return row;
 }
 
-export async function createReply(db: Kysely<DB>, opts: { postId: string; authorId: string; body?: string; hidden?: string; accepted?: boolean }) {
-  const id = newId();
+export async function createReply(db: Kysely<DB>, opts: { id?: string; postId: string; authorId: string; body?: string; hidden?: string; accepted?: boolean; quoteReplyId?: string }) {
+  const id = opts.id ?? newId();
   await db
     .insertInto('replies')
-    .values({ id, postId: opts.postId, authorId: opts.authorId, body: opts.body ?? `Antwort ${id}`, hiddenAt: opts.hidden ? new Date() : null, hiddenReason: opts.hidden ?? null })
+    .values({ id, postId: opts.postId, authorId: opts.authorId, body: opts.body ?? `Antwort ${id}`, hiddenAt: opts.hidden ? new Date() : null, hiddenReason: opts.hidden ?? null, quoteReplyId: opts.quoteReplyId ?? null })
     .execute();
   if (!opts.hidden) await db.updateTable('posts').set({ replyCount: sql`reply_count + 1` }).where('id', '=', opts.postId).execute();
   if (opts.accepted) await db.updateTable('posts').set({ acceptedReplyId: id }).where('id', '=', opts.postId).execute();

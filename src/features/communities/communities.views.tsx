@@ -6,7 +6,7 @@ import { ActionButton, CsrfField, ErrorSummary, SubmitButton, TextField, type Fo
 import { withQuery } from '../../views/components/list.js';
 import type { MessageKey } from '../../views/i18n/index.js';
 import { PersonCard } from '../members/members.views.js';
-import type { CommunityRow, listCommunities, listCommunityMembers, listLeads } from './communities.repo.js';
+import type { CommunityRow, listCommunities, listCommunityMembers } from './communities.repo.js';
 import type { listPosts } from './posts.repo.js';
 import { PostList } from './post-list.views.js';
 
@@ -125,7 +125,7 @@ export function CommunityListPage({ ctx, filter, result, canPropose }: { ctx: Vi
 
 export interface CommunityPageData {
   community: CommunityRow;
-  leads: Awaited<ReturnType<typeof listLeads>>;
+  leads: CommunityRow['leads'];
   readable: boolean;
   pinned: Posts['items'];
   latest: Posts;
@@ -271,7 +271,7 @@ export function CommunityPage({ ctx, d }: { ctx: ViewContext; d: CommunityPageDa
               <ul class="kp-result-list">
                 {d.members.items.map((m) => (
                   <li key={m.id}>
-                    <PersonCard ctx={ctx} p={{ ...m, partner: m.role === 'partner' }} />
+                    <PersonCard ctx={ctx} p={{ ...m, partner: m.role === 'partner' }} level={3} />
                   </li>
                 ))}
               </ul>
@@ -342,7 +342,7 @@ export function MembersPage({ ctx, d, invite }: { ctx: ViewContext; d: MembersPa
           <ul class="kp-result-list">
             {d.requests.items.map((m) => (
               <li class="kp-result" key={m.id}>
-                <PersonCard ctx={ctx} p={{ ...m, partner: m.role === 'partner' }}>
+                <PersonCard ctx={ctx} p={{ ...m, partner: m.role === 'partner' }} level={3}>
                   {m.message ? <blockquote class="kern-body">{m.message}</blockquote> : null}
                   <div class="kp-actions">
                     <ActionButton ctx={ctx} action={`${base}/mitglieder/${m.id}/annehmen`} label="community.approve" variant="primary" />
@@ -360,7 +360,7 @@ export function MembersPage({ ctx, d, invite }: { ctx: ViewContext; d: MembersPa
           <ul class="kp-result-list">
             {d.invitations.items.map((m) => (
               <li class="kp-result" key={m.id}>
-                <PersonCard ctx={ctx} p={{ ...m, partner: m.role === 'partner' }}>
+                <PersonCard ctx={ctx} p={{ ...m, partner: m.role === 'partner' }} level={3}>
                   <ActionButton ctx={ctx} action={`${base}/mitglieder/${m.id}/entfernen`} label="community.withdrawInvitation" variant="tertiary" />
                 </PersonCard>
               </li>
@@ -374,7 +374,7 @@ export function MembersPage({ ctx, d, invite }: { ctx: ViewContext; d: MembersPa
         <ul class="kp-result-list">
           {d.members.items.map((m) => (
             <li class="kp-result" key={m.id}>
-              <PersonCard ctx={ctx} p={{ ...m, partner: m.role === 'partner' }}>
+              <PersonCard ctx={ctx} p={{ ...m, partner: m.role === 'partner' }} level={3}>
                 {m.communityRole === 'lead' ? <p class="kern-body kern-body--small"><strong>{t('community.role.lead')}</strong></p> : null}
                 {d.canManage ? <MemberActions ctx={ctx} slug={c.slug} m={m} viewerId={d.viewerId} /> : null}
               </PersonCard>

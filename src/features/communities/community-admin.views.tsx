@@ -182,7 +182,8 @@ function CommunityTable({ ctx, rows }: { ctx: ViewContext; rows: CommunityRow[] 
   const { t } = ctx;
   const caption = t('communityAdmin.list.title');
   return (
-    <TableWrap label={caption}>
+    // Named apart from the section around it, so that the two landmarks keep unique names.
+    <TableWrap label={t('communityAdmin.list.table')}>
       <table class="kern-table">
         <caption class="kern-sr-only">{caption}</caption>
         <thead class="kern-table__header">

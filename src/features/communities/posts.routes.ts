@@ -11,7 +11,7 @@ import { renderMarkdown } from '../../lib/markdown.js';
 import type { PostType } from '../../db/schema.js';
 import { withQuery } from '../../views/components/list.js';
 import type { FormState } from '../../views/components/forms.js';
-import type { MessageKey } from '../../views/i18n/index.js';
+import { translator, type MessageKey } from '../../views/i18n/index.js';
 import { viewerOf } from '../members/members.service.js';
 import * as policy from './communities.policy.js';
 import { Id } from './communities.routes.js';
@@ -48,11 +48,11 @@ export async function postsRoutes(app: FastifyInstance, deps: AppDeps) {
     const locked = Boolean(post.lockedAt);
     const canReply = policy.canReply(actor, community, membership, locked);
     const quoteId = (typeof replyForm.values.quoteReplyId === 'string' && replyForm.values.quoteReplyId) || query.zitat;
-    let quote: { id: string; authorName: string; body: string } | null = null;
+    let quote: { id: string; authorName: string; html: string } | null = null;
     if (quoteId && canReply) {
       const quoted = await repo.getReply(db, quoteId);
       if (quoted && quoted.postId === post.id && policy.canSeeContent(actor, quoted, membership) && !quoted.hiddenAt) {
-        quote = { id: quoted.id, authorName: quoted.authorName ?? viewContext(request, reply).t('post.formerMember'), body: quoted.body.slice(0, 300) };
+        quote = { id: quoted.id, authorName: quoted.authorName ?? translator(request.lang)('post.formerMember'), html: renderMarkdown(quoted.body, 300) };
       }
     }
     const md = (text: string | null) => (text ? renderMarkdown(text) : '');
@@ -63,7 +63,7 @@ export async function postsRoutes(app: FastifyInstance, deps: AppDeps) {
         d: {
           post,
           html: { body: md(post.body), problem: md(post.problem), solution: md(post.solution), materials: md(post.materials), reuse: md(post.reuse) },
-          replies: { items: replies.items.map((r) => ({ ...r, html: md(r.body) })), total: replies.total, moreHref: replies.nextCursor ? withQuery(`/beitraege/${post.id}`, { ab: replies.nextCursor }) : null },
+          replies: { items: replies.items.map((r) => ({ ...r, html: md(r.body), quoteHtml: md(r.quoteBody) })), total: replies.total, moreHref: replies.nextCursor ? withQuery(`/beitraege/${post.id}`, { ab: replies.nextCursor }) : null },
           reuses,
           viewerId: viewer.id,
           can: {

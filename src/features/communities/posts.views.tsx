@@ -14,12 +14,12 @@ import type { listReuses, listRevisions, PostRow, ReplyItem } from './posts.repo
 export interface PostPageData {
   post: PostRow;
   html: { body: string; problem: string; solution: string; materials: string; reuse: string };
-  replies: { items: (ReplyItem & { html: string })[]; total: number; moreHref: string | null };
+  replies: { items: (ReplyItem & { html: string; quoteHtml: string })[]; total: number; moreHref: string | null };
   reuses: Awaited<ReturnType<typeof listReuses>>;
   viewerId: string;
   can: { reply: boolean; contribute: boolean; edit: boolean; delete: boolean; accept: boolean; moderate: boolean; history: boolean; reuse: boolean };
   locked: boolean;
-  quote: { id: string; authorName: string; body: string } | null;
+  quote: { id: string; authorName: string; html: string } | null;
   replyForm: FormState;
 }
 
@@ -118,7 +118,7 @@ function Reply({ ctx, d, r }: { ctx: ViewContext; d: PostPageData; r: PostPageDa
         {r.quoteBody ? (
           <blockquote class="kp-quote">
             <p class="kern-body kern-body--small">{t('reply.quoteOf', { name: authorName(ctx, r.quoteAuthorName) })}</p>
-            <p class="kern-body">{r.quoteBody}</p>
+            <Prose html={r.quoteHtml} />
           </blockquote>
         ) : null}
         <Prose html={r.html} />
@@ -276,7 +276,7 @@ export function PostPage({ ctx, d }: { ctx: ViewContext; d: PostPageData }) {
                 <input type="hidden" name="quoteReplyId" value={d.quote.id} />
                 <blockquote class="kp-quote">
                   <p class="kern-body kern-body--small">{t('reply.quoteOf', { name: d.quote.authorName })}</p>
-                  <p class="kern-body">{d.quote.body}</p>
+                  <Prose html={d.quote.html} />
                 </blockquote>
               </>
             ) : null}

@@ -37,18 +37,22 @@ export interface PersonCardData {
   state: string | null;
 }
 
-/** A person in a result list: avatar, name, partner mark, position, level first, organisation. */
-export function PersonCard({ ctx, p, children }: { ctx: ViewContext; p: PersonCardData; children?: ComponentChildren }) {
+/**
+ * A person in a result list: avatar, name, partner mark, position, level first, organisation.
+ * The name is an h2; `level` 3 where the cards sit in a section with an h2 of its own.
+ */
+export function PersonCard({ ctx, p, level = 2, children }: { ctx: ViewContext; p: PersonCardData; level?: 2 | 3; children?: ComponentChildren }) {
+  const Heading = level === 3 ? 'h3' : 'h2';
   return (
     <div class="kp-person">
       <Avatar id={p.id} name={p.name} />
       <div>
-        <h2 class="kern-heading-small">
+        <Heading class="kern-heading-small">
           <a class="kern-link" href={`/mitglieder/${p.id}`}>
             {p.name}
           </a>{' '}
           {p.partner ? <PartnerBadge ctx={ctx} /> : null}
-        </h2>
+        </Heading>
         {p.position ? <p class="kern-body">{p.position}</p> : null}
         <p class="kern-body kern-body--small">
           <strong>{levelAndState(ctx, p.level, p.state) || '–'}</strong>

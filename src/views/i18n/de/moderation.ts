@@ -109,6 +109,7 @@ export const moderation = {
   'communityAdmin.proposals.declined': 'Der Vorschlag „{name}“ ist abgelehnt.',
   'communityAdmin.proposals.handled': 'Über diesen Vorschlag wurde bereits entschieden, vielleicht gerade von einer Kollegin oder einem Kollegen. Ihre Entscheidung wurde nicht gespeichert.',
   'communityAdmin.list.title': 'Alle Communities',
+  'communityAdmin.list.table': 'Tabelle der Communities',
   'communityAdmin.list.count': 'Communities: {count}',
   'communityAdmin.list.empty': 'Noch keine Communities. Legen Sie die erste an oder geben Sie einen Vorschlag frei.',
   'communityAdmin.list.name': 'Name',

@@ -110,6 +110,7 @@ export const moderation: Partial<Record<keyof typeof de, string>> = {
   'communityAdmin.proposals.declined': 'The proposal “{name}” is declined.',
   'communityAdmin.proposals.handled': 'This proposal has already been decided, perhaps just now by a colleague. Your decision was not saved.',
   'communityAdmin.list.title': 'All communities',
+  'communityAdmin.list.table': 'Table of communities',
   'communityAdmin.list.count': 'Communities: {count}',
   'communityAdmin.list.empty': 'No communities yet. Create the first one or approve a proposal.',
   'communityAdmin.list.name': 'Name',
