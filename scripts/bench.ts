@@ -2,7 +2,8 @@
  * `npm run bench`: throughput and latency of the main routes on a realistic data set.
  *
  * Starts its own embedded PostgreSQL in a temporary directory, migrates, seeds the demo data
- * and a scale data set (20,000 members in 600 organisations), creates a personal access token,
+ * and a scale data set (20,000 members in 600 organisations; 200 communities with 100,000 posts
+ * and 500,000 replies), creates a personal access token,
  * starts the app on a free loopback port and runs autocannon (in a worker thread, so that load
  * generation and the server do not share one event loop) against every target in TARGETS.
  * Each route is also given as a fraction of the trivial `/healthz` route: the ceiling of this
@@ -15,6 +16,7 @@
  *
  * Environment: BENCH_SECONDS (default 10) per target, BENCH_WARMUP_SECONDS (default 1),
  * BENCH_CONNECTIONS (default 50), BENCH_MEMBERS (20000), BENCH_ORGANISATIONS (600),
+ * BENCH_COMMUNITIES (200), BENCH_POSTS (100000), BENCH_REPLIES (500000),
  * BENCH_LATENCY_RUNS (default 20; 0 skips the latency section).
  * New targets are added by appending to TARGETS, new queries by appending to LATENCY_QUERIES.
  */
@@ -30,6 +32,7 @@ import { migrateToLatest } from '../src/db/migrate.js';
 import type { DB } from '../src/db/schema.js';
 import { DEMO_PASSWORD, seedDemo } from '../src/demo/seed-demo.js';
 import { seedScale } from '../src/demo/scale.js';
+import { BENCH_EMAIL, findBenchTargets, seedScaleCommunities } from '../src/demo/scale-communities.js';
 import { findExperts } from '../src/features/experts/experts.repo.js';
 import { listMembers, type Viewer } from '../src/features/members/members.repo.js';
 import { newId, newSecret, sha256 } from '../src/lib/ids.js';
@@ -46,6 +49,11 @@ export interface BenchContext {
   cookie: string;
   /** Demo seed key (e.g. "demo:musterstadt", "bund:bmi") -> organisation id. */
   organisationIds: Map<string, string>;
+  /**
+   * Found by SQL after seeding (findBenchTargets): the largest open community the person is an
+   * active member of, and its visible post with the most replies (at least 50: a full page).
+   */
+  community: { slug: string; postId: string; replyCount: number };
 }
 
 export interface BenchTarget {
@@ -75,6 +83,12 @@ export const TARGETS: BenchTarget[] = [
   { name: 'directory page GET /mitglieder?topic=Informationssicherheit (cookie)', path: '/mitglieder?topic=Informationssicherheit', headers: (ctx) => ({ cookie: ctx.cookie }), connections: 20, results: pageItems },
   { name: 'API GET /api/v1/experts?q=E-Akte (token)', path: '/api/v1/experts?q=E-Akte', headers: (ctx) => ({ authorization: `Bearer ${ctx.token}` }), connections: 20, results: apiItems },
   { name: 'API GET /api/v1/members?topic=Informationssicherheit (token)', path: '/api/v1/members?topic=Informationssicherheit', headers: (ctx) => ({ authorization: `Bearer ${ctx.token}` }), connections: 20, results: apiItems },
+  // Communities, signed in: the largest open community of the benchmark account, its
+  // post with the most replies (the page shows 50 per page) and the start page with the activity
+  // of the account's communities, open questions and suggested communities.
+  { name: 'community page GET /communities/{slug} (cookie)', path: (ctx) => `/communities/${ctx.community.slug}`, headers: (ctx) => ({ cookie: ctx.cookie }) },
+  { name: 'post page GET /beitraege/{id}, ≥ 50 replies (cookie)', path: (ctx) => `/beitraege/${ctx.community.postId}`, headers: (ctx) => ({ cookie: ctx.cookie }) },
+  { name: 'member start page GET / (cookie)', path: '/', headers: (ctx) => ({ cookie: ctx.cookie }) },
 ];
 
 /** One search, measured on its API route, its page and its repository function. */
@@ -151,6 +165,9 @@ const WORKERS = envInt('BENCH_WORKERS', 1);
 const MEMBERS = envInt('BENCH_MEMBERS', 20_000);
 const LATENCY_RUNS = envInt('BENCH_LATENCY_RUNS', 20);
 const ORGANISATIONS = envInt('BENCH_ORGANISATIONS', 600);
+const COMMUNITIES = envInt('BENCH_COMMUNITIES', 200);
+const POSTS = envInt('BENCH_POSTS', 100_000);
+const REPLIES = envInt('BENCH_REPLIES', 500_000);
 
 const log = (line: string) => console.log(line);
 
@@ -318,7 +335,15 @@ async function main(): Promise<void> {
         (p ? ` with ${p.profilesCreated} profiles, ${p.expertiseCreated} expertise and ${p.askCreated} ask-me-about tags (${p.tags} topics), ${p.confirmationsCreated} confirmations` : '') +
         ` in ${(scale.milliseconds / 1000).toFixed(1)} s.`,
     );
-    const token = await createToken(db, 'member@land-beispiel.example');
+    const communities = await seedScaleCommunities(db, { communities: COMMUNITIES, posts: POSTS, replies: REPLIES });
+    log(
+      `Communities: ${communities.communities} communities, ${communities.memberships} memberships, ${communities.posts} posts, ` +
+        `${communities.replies} replies, ${communities.helpfulMarks} helpful marks in ${(communities.milliseconds / 1000).toFixed(1)} s.`,
+    );
+    const community = await findBenchTargets(db, BENCH_EMAIL);
+    if (!community) throw new Error(`${BENCH_EMAIL} is in no open community with a post of at least 50 replies (BENCH_COMMUNITIES, BENCH_POSTS, BENCH_REPLIES too small?)`);
+    log(`Community targets: /communities/${community.communitySlug}, /beitraege/${community.postId} (${community.replyCount} replies).`);
+    const token = await createToken(db, BENCH_EMAIL);
     // Settle the database after the bulk load: fresh statistics, no autovacuum or checkpoint
     // competing with the measurements for the CPU.
     await sql`vacuum analyze`.execute(db);
@@ -350,13 +375,20 @@ async function main(): Promise<void> {
     log(`Server: ${baseUrl}; setup took ${((performance.now() - started) / 1000).toFixed(1)} s.`);
     log(`Machine: ${os.cpus().length} × ${os.cpus()[0]?.model.trim() ?? 'CPU'}, Node ${process.version}; ${SECONDS} s per route after ${WARMUP_SECONDS} s warm-up.\n`);
 
-    const cookie = await signIn(baseUrl, 'member@land-beispiel.example', DEMO_PASSWORD);
-    const ctx: BenchContext = { db, baseUrl, token, cookie, organisationIds: demo.organisationIds };
+    const cookie = await signIn(baseUrl, BENCH_EMAIL, DEMO_PASSWORD);
+    const ctx: BenchContext = {
+      db,
+      baseUrl,
+      token,
+      cookie,
+      organisationIds: demo.organisationIds,
+      community: { slug: community.communitySlug, postId: community.postId, replyCount: community.replyCount },
+    };
     const rows: Row[] = [];
     const warnings: string[] = [];
     if (LATENCY_RUNS > 0) {
-      const me = await db.selectFrom('users').select('id').where('email', '=', 'member@land-beispiel.example').executeTakeFirstOrThrow();
-      await measureLatency(ctx, { id: me.id, verified: true }, LATENCY_RUNS, warnings);
+      const me = await db.selectFrom('users').select('id').where('email', '=', BENCH_EMAIL).executeTakeFirstOrThrow();
+      await measureLatency(ctx, { id: me.id, verified: true, staff: false }, LATENCY_RUNS, warnings);
     }
     for (const target of TARGETS) {
       const opts: AutocannonOptions = {

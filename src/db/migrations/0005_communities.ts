@@ -123,6 +123,8 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     );
     create index replies_post_idx on replies (post_id, created_at, id);
     create index replies_author_idx on replies (author_id, created_at desc);
+    -- the quote's foreign key sets null on delete: without this index every delete scans all replies
+    create index replies_quote_idx on replies (quote_reply_id) where quote_reply_id is not null;
     alter table posts add constraint posts_accepted_reply_fk foreign key (accepted_reply_id) references replies(id) on delete set null;
     create index posts_accepted_reply_idx on posts (accepted_reply_id) where accepted_reply_id is not null;
 
@@ -138,6 +140,8 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     );
     create index revisions_target_idx on revisions (target_type, target_id, id);
 
+    -- marks, mentions and revisions point at a post or a reply; posts and replies are deleted
+    -- softly, and a community's hard delete removes them with the community (see below)
     create table helpful_marks (
       target_type text not null check (target_type in ('post', 'reply')),
       target_id text not null,
