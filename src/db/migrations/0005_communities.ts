@@ -140,8 +140,8 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     );
     create index revisions_target_idx on revisions (target_type, target_id, id);
 
-    -- marks, mentions and revisions point at a post or a reply; posts and replies are deleted
-    -- softly, and a community's hard delete removes them with the community (see below)
+    -- marks, mentions and revisions point at a post or a reply (no foreign key: two tables);
+    -- the app deletes posts and replies only softly, so what they point at stays
     create table helpful_marks (
       target_type text not null check (target_type in ('post', 'reply')),
       target_id text not null,
