@@ -86,6 +86,8 @@ export const communityPages: CommunityPageSpec[] = [
   { label: 'moderation queue (office)', path: '/moderation', who: 'office' },
   { label: 'office: communities with a proposal', path: '/geschaeftsstelle/communities', who: 'office', shows: ['Künstliche Intelligenz in der Verwaltung', 'Sprachmodelle', 'Vertrauliche Runde der Leitungen'] },
   { label: 'office: new community', path: '/geschaeftsstelle/communities/neu', who: 'office' },
+  { label: 'community settings (lead)', path: `${main}/einstellungen`, who: 'lead', shows: ['Einstellungen speichern'] },
+  { label: 'community settings (office)', path: `${main}/einstellungen`, who: 'office', shows: ['Kurzadresse'] },
   { label: 'profile listing communities', path: `/mitglieder/${C.lead}`, who: 'member', shows: ['E-Akte in Kommunen'] },
   { label: 'organisation listing communities', path: '/organisationen/stadt-muster-001', who: 'member', shows: ['E-Akte in Kommunen'] },
 ];

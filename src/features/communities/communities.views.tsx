@@ -211,6 +211,9 @@ export function CommunityPage({ ctx, d }: { ctx: ViewContext; d: CommunityPageDa
             <a class="kern-link" href={`${base}/mitglieder`}>{t('community.manageMembers')}</a>
           </li>
           <li>
+            <a class="kern-link" href={`${base}/einstellungen`}>{t('community.settings')}</a>
+          </li>
+          <li>
             <a class="kern-link" href="/moderation">{t('community.reports')}</a>
           </li>
         </ul>

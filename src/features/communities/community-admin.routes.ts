@@ -19,6 +19,7 @@ import { findUserByEmail } from '../accounts/accounts.repo.js';
 import { viewerOf } from '../members/members.service.js';
 import * as repo from './communities.repo.js';
 import * as service from './communities.service.js';
+import { canManageCommunities } from './communities.policy.js';
 import { CommunitiesAdminPage, NewCommunityPage, ProposeCommunityPage, type ProposalDecision } from './community-admin.views.js';
 
 const office = { config: { access: 'office' as const } };
@@ -121,6 +122,45 @@ export async function communityAdminRoutes(app: FastifyInstance, deps: AppDeps) 
       return redirectAfterPost(reply, `/communities/${settings.slug}`, { kind: 'success', key: 'communityAdmin.created', params: { name: settings.name } });
     }),
   );
+
+  // --- Settings of a community: its leads and the office ----------------------------------------
+
+  const SettingsForm = Type.Object({ ...CreateForm.properties, slug: Type.Optional(CreateForm.properties.slug), lead: Type.Optional(Type.String({ maxLength: 254 })) });
+  const SettingsParams = { params: Type.Object({ slug: Type.String({ maxLength: 60, pattern: '^[a-z0-9]+(-[a-z0-9]+)*$' }) }) };
+  const inside = { config: { access: 'inside' as const } };
+
+  async function settingsContext(request: FastifyRequest) {
+    const { slug } = request.params as { slug: string };
+    const community = await service.loadManagedCommunity(db, request.actor, slug);
+    const edit = { slug: community.slug, name: community.name, slugEditable: canManageCommunities(request.actor) };
+    const page: FormPage = (ctx, form) => h(NewCommunityPage, { ctx, form, edit });
+    return { community, page };
+  }
+
+  app.get('/communities/:slug/einstellungen', { ...inside, ...SettingsParams }, async (request, reply) => {
+    const { community: c, page } = await settingsContext(request);
+    const values = {
+      name: c.name,
+      slug: c.slug,
+      description: c.description,
+      guidelines: c.guidelines,
+      topics: c.topics.join(', '),
+      visibility: c.visibility,
+      partnersAllowed: c.partnersAllowed ? 'on' : '',
+      chathamHouse: c.chathamHouse ? 'on' : '',
+    };
+    return showForm(request, reply, page, { values, errors: {} });
+  });
+
+  app.post('/communities/:slug/einstellungen', { ...inside, ...SettingsParams }, async (request, reply) => {
+    const { community, page } = await settingsContext(request);
+    return submitForm(request, reply, SettingsForm, page, async (form) => {
+      const slug = form.slug ?? community.slug;
+      if (reservedSlugs.has(slug)) throw new AppError('validation_failed', { slug: 'communityAdmin.error.slugReserved' });
+      const saved = await service.updateCommunity(db, request.actor, community.slug, { ...form, slug });
+      return redirectAfterPost(reply, `/communities/${saved}`, { kind: 'success', key: 'communityAdmin.saved' });
+    });
+  });
 
   // --- A member proposes a community ----------------------------------------------------------
 

@@ -11,10 +11,10 @@ import type { MessageKey } from '../../views/i18n/index.js';
 import type { CommunityVisibility } from '../../db/schema.js';
 import { officeCrumbs } from '../office/office.views.js';
 import { CheckboxField } from './moderation.views.js';
+import { VisibilityBadge } from './communities.views.js';
 
 const LIST = '/geschaeftsstelle/communities';
 const visibilities: readonly CommunityVisibility[] = ['open', 'request', 'hidden'];
-const badgeKind: Record<CommunityVisibility, 'success' | 'info' | 'warning'> = { open: 'success', request: 'info', hidden: 'warning' };
 
 function Badge({ kind, label }: { kind: 'success' | 'info' | 'warning'; label: string }) {
   return (
@@ -23,11 +23,6 @@ function Badge({ kind, label }: { kind: 'success' | 'info' | 'warning'; label: s
       <span class="kern-label kern-label--small">{label}</span>
     </span>
   );
-}
-
-/** Who can see the community, as a word with an icon (never colour alone). */
-export function VisibilityBadge({ ctx, visibility }: { ctx: ViewContext; visibility: CommunityVisibility }) {
-  return <Badge kind={badgeKind[visibility]} label={ctx.t(`communityAdmin.visibility.${visibility}`)} />;
 }
 
 /** The three visibilities as radio buttons, each with its explanation. */
@@ -314,26 +309,30 @@ const createLabels: Record<string, MessageKey> = {
   lead: 'communityAdmin.field.lead',
 };
 
-export function NewCommunityPage({ ctx, form }: { ctx: ViewContext; form: FormState }) {
+/** The community form: creating (office, with slug and first lead) or changing its settings (leads and office). */
+export function NewCommunityPage({ ctx, form, edit }: { ctx: ViewContext; form: FormState; edit?: { slug: string; name: string; slugEditable: boolean } }) {
   const { t } = ctx;
-  const title = t('communityAdmin.new.title');
+  const title = edit ? t('communityAdmin.edit.title', { name: edit.name }) : t('communityAdmin.new.title');
+  const crumbs = edit
+    ? [{ label: t('nav.home'), href: '/' }, { label: t('community.list.title'), href: '/communities' }, { label: edit.name, href: `/communities/${edit.slug}` }, { label: t('communityAdmin.edit.crumb') }]
+    : officeCrumbs(ctx, [{ label: t('office.section.communities'), href: LIST }, { label: title }]);
   return (
-    <Layout ctx={ctx} title={title} crumbs={officeCrumbs(ctx, [{ label: t('office.section.communities'), href: LIST }, { label: title }])}>
-      <PageHeading title={title} lead={t('communityAdmin.new.lead')} />
+    <Layout ctx={ctx} title={title} crumbs={crumbs}>
+      <PageHeading title={title} lead={edit ? undefined : t('communityAdmin.new.lead')} />
       <ErrorSummary ctx={ctx} form={form} labels={createLabels} />
-      <form method="post" action={`${LIST}/neu`} class="kp-form" novalidate>
+      <form method="post" action={edit ? `/communities/${edit.slug}/einstellungen` : `${LIST}/neu`} class="kp-form" novalidate>
         <CsrfField ctx={ctx} />
         <TextField ctx={ctx} form={form} name="name" label="communityAdmin.field.name" hint="communityAdmin.field.nameHint" maxLength={120} required />
-        <TextField ctx={ctx} form={form} name="slug" label="communityAdmin.field.slug" hint="communityAdmin.field.slugHint" maxLength={60} autocomplete="off" required />
+        {!edit || edit.slugEditable ? <TextField ctx={ctx} form={form} name="slug" label="communityAdmin.field.slug" hint="communityAdmin.field.slugHint" maxLength={60} autocomplete="off" required /> : null}
         <TextArea ctx={ctx} form={form} name="description" label="communityAdmin.field.description" hint="communityAdmin.field.descriptionHint" maxLength={2000} rows={4} />
         <TextArea ctx={ctx} form={form} name="guidelines" label="communityAdmin.field.guidelines" hint="communityAdmin.field.guidelinesHint" maxLength={10000} rows={8} />
         <TextField ctx={ctx} form={form} name="topics" label="communityAdmin.field.topics" hint="communityAdmin.field.topicsHint" maxLength={1000} tagSuggest />
         <VisibilityRadios ctx={ctx} form={form} />
-        <CheckboxField ctx={ctx} form={form} name="partnersAllowed" label="communityAdmin.field.partnersAllowed" hint="communityAdmin.field.partnersAllowedHint" />
-        <CheckboxField ctx={ctx} form={form} name="chathamHouse" label="communityAdmin.field.chathamHouse" hint="communityAdmin.field.chathamHouseHint" defaultChecked />
-        <TextField ctx={ctx} form={form} name="lead" type="email" label="communityAdmin.field.lead" hint="communityAdmin.field.leadHint" maxLength={254} autocomplete="off" required />
+        <CheckboxField ctx={ctx} form={form} name="partnersAllowed" label="communityAdmin.field.partnersAllowed" hint={edit ? 'communityAdmin.field.partnersAllowedEditHint' : 'communityAdmin.field.partnersAllowedHint'} />
+        <CheckboxField ctx={ctx} form={form} name="chathamHouse" label="communityAdmin.field.chathamHouse" hint="communityAdmin.field.chathamHouseHint" defaultChecked={!edit} />
+        {edit ? null : <TextField ctx={ctx} form={form} name="lead" type="email" label="communityAdmin.field.lead" hint="communityAdmin.field.leadHint" maxLength={254} autocomplete="off" required />}
         <div class="kern-btn-wrapper">
-          <SubmitButton ctx={ctx} label="communityAdmin.new.submit" />
+          <SubmitButton ctx={ctx} label={edit ? 'communityAdmin.edit.submit' : 'communityAdmin.new.submit'} />
         </div>
       </form>
     </Layout>

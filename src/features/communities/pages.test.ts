@@ -328,3 +328,27 @@ describe('role changes and malformed input', () => {
     expect(fieldError(res.body, 'title')).toBeTruthy();
   });
 });
+
+describe('settings of a community', () => {
+  it('lets leads change the settings, keeps input on errors, and refuses members', async () => {
+    const leadClient = await as(lead);
+    const form = await leadClient.get('/communities/offene-runde/einstellungen');
+    expect(form.statusCode).toBe(200);
+    expect(inputValue(form.body, 'name')).toBe('Offene Runde');
+    expect(inputValue(form.body, 'slug')).toBeUndefined();
+    const bad = await leadClient.post('/communities/offene-runde/einstellungen', { name: 'X', description: 'Neue Beschreibung', visibility: 'open', chathamHouse: 'on' });
+    expect(bad.statusCode).toBe(422);
+    expect(fieldError(bad.body, 'name')).toBeTruthy();
+    expect(decodeEntities(bad.body)).toContain('Neue Beschreibung');
+    const saved = await leadClient.post('/communities/offene-runde/einstellungen', { name: 'Offene Runde Digital', description: 'Neue Beschreibung', topics: 'E-Akte, OZG', visibility: 'open', chathamHouse: 'on' });
+    expect(saved.statusCode).toBe(303);
+    expect(saved.headers.location).toBe('/communities/offene-runde');
+    const page = await leadClient.get('/communities/offene-runde');
+    expect(page.body).toContain('Offene Runde Digital');
+    expect(page.body).toContain('OZG');
+    expect((await (await as(member)).get('/communities/offene-runde/einstellungen')).statusCode).toBe(403);
+    expect((await (await as(outsider)).get('/communities/geheime-runde/einstellungen')).statusCode).toBe(404);
+    const audit = await t.db.selectFrom('auditLog').select('action').where('action', '=', 'community.update').execute();
+    expect(audit.length).toBe(1);
+  });
+});

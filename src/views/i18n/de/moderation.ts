@@ -179,4 +179,10 @@ export const moderation = {
   'office.audit.target.reply': 'Antwort',
   'office.audit.target.report': 'Meldung',
   'office.audit.target.community': 'Community',
+  'communityAdmin.edit.title': "Einstellungen: {name}",
+  'communityAdmin.edit.crumb': "Einstellungen",
+  'communityAdmin.edit.submit': "Einstellungen speichern",
+  'communityAdmin.saved': "Die Einstellungen sind gespeichert.",
+  'communityAdmin.field.partnersAllowedEditHint': "Wenn Sie Gäste nicht mehr zulassen, verlassen alle Gäste die Community.",
+  'community.settings': "Einstellungen",
 } as const;

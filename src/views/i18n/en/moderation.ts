@@ -180,4 +180,10 @@ export const moderation: Partial<Record<keyof typeof de, string>> = {
   'office.audit.target.reply': 'Reply',
   'office.audit.target.report': 'Report',
   'office.audit.target.community': 'Community',
+  'communityAdmin.edit.title': "Settings: {name}",
+  'communityAdmin.edit.crumb': "Settings",
+  'communityAdmin.edit.submit': "Save settings",
+  'communityAdmin.saved': "The settings have been saved.",
+  'communityAdmin.field.partnersAllowedEditHint': "If you no longer allow guests, all guests leave the community.",
+  'community.settings': "Settings",
 };
