@@ -56,6 +56,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     );
     create index community_members_user_idx on community_members (user_id, status, community_id);
     create index community_members_active_idx on community_members (community_id, status, role);
+    create index community_members_newest_idx on community_members (community_id, status, created_at desc);
 
     create table posts (
       id text primary key,

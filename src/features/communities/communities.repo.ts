@@ -135,6 +135,36 @@ export async function listCommunityMembers(db: Kysely<DB>, viewer: Viewer, commu
   return { items, total, limit, nextCursor: rows.length > limit && last ? encodeCursor([last.communityRole === 'lead' ? 0 : 1, last.name, last.id]) : null };
 }
 
+/**
+ * A few members for the community page: its leads and the newest members, as people the viewer
+ * may see. Reads only the newest memberships (index), never the whole member list.
+ */
+export async function previewMembers(db: Kysely<DB>, viewer: Viewer, communityId: string, limit = 12) {
+  const newest = db
+    .selectFrom('communityMembers as n')
+    .select(['n.userId', 'n.role', 'n.createdAt'])
+    .where('n.communityId', '=', communityId)
+    .where('n.status', '=', 'active')
+    .orderBy(sql`n.role = 'lead' desc`)
+    .orderBy('n.createdAt', 'desc')
+    .limit(limit * 4);
+  return db
+    .selectFrom(newest.as('cm'))
+    .innerJoin('communities as c', (join) => join.on('c.id', '=', communityId))
+    .innerJoin('users as u', 'u.id', 'cm.userId')
+    .leftJoin('profiles as p', 'p.userId', 'u.id')
+    .leftJoin('organisations as o', 'o.id', 'u.organisationId')
+    .where(membershipCounts('cm', 'c'))
+    // eslint-disable-next-line @typescript-eslint/no-explicit-any -- the people rule's expression builder
+    .where((eb) => visibleMember(eb as any, viewer))
+    .select(['u.id', 'u.name', 'u.role', 'cm.role as communityRole', 'o.id as organisationId', 'o.name as organisationName', 'o.level', 'o.state'])
+    .select(sql<string | null>`case when ${fieldVisible('position', viewer)} then p.position end`.as('position'))
+    .orderBy(sql`cm.role = 'lead' desc`)
+    .orderBy('cm.createdAt', 'desc')
+    .limit(limit)
+    .execute();
+}
+
 /** The communities a person is an active member of, among those that exist for the viewer. */
 export async function communitiesOfPerson(db: Kysely<DB>, viewer: Viewer, userId: string) {
   return db

@@ -78,10 +78,10 @@ export async function communitiesRoutes(app: FastifyInstance, deps: AppDeps) {
     const empty = { items: [], total: 0, limit: 0, nextCursor: null };
     const { leads, following } = community;
     const [pinned, latest, openQuestions, members] = await Promise.all([
-      readable && !query.nach && !type ? listPosts(db, viewer, { communityId: community.id, pinnedOnly: true, limit: 5 }) : Promise.resolve(empty),
+      readable && !query.nach && !type ? listPosts(db, viewer, { communityId: community.id, pinnedOnly: true, limit: 5, withTotal: false }) : Promise.resolve(empty),
       readable ? listPosts(db, viewer, { communityId: community.id, type, answered: openOnly ? 'open' : undefined, cursor: query.nach }) : Promise.resolve(empty),
       readable ? listPosts(db, viewer, { communityId: community.id, answered: 'open', limit: 5 }) : Promise.resolve(empty),
-      readable ? repo.listCommunityMembers(db, viewer, community.id, { limit: 12 }) : Promise.resolve(null),
+      readable ? repo.previewMembers(db, viewer, community.id) : Promise.resolve(null),
     ]);
     const moreHref = latest.nextCursor ? withQuery(`/communities/${slug}`, { typ: type, offen: openOnly ? '1' : undefined, nach: latest.nextCursor }) : null;
     const canLeave = Boolean(m) && !(policy.isLead(m) && leads.length <= 1);

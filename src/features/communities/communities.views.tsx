@@ -6,7 +6,7 @@ import { ActionButton, CsrfField, ErrorSummary, SubmitButton, TextField, type Fo
 import { withQuery } from '../../views/components/list.js';
 import type { MessageKey } from '../../views/i18n/index.js';
 import { PersonCard } from '../members/members.views.js';
-import type { CommunityRow, listCommunities, listCommunityMembers } from './communities.repo.js';
+import type { CommunityRow, listCommunities, listCommunityMembers, previewMembers } from './communities.repo.js';
 import type { listPosts } from './posts.repo.js';
 import { PostList } from './post-list.views.js';
 
@@ -130,7 +130,7 @@ export interface CommunityPageData {
   pinned: Posts['items'];
   latest: Posts;
   openQuestions: Posts;
-  members: Members | null;
+  members: Awaited<ReturnType<typeof previewMembers>> | null;
   guidelinesHtml: string;
   join: 'join' | 'request' | 'accept' | null;
   canLeave: boolean;
@@ -272,14 +272,14 @@ export function CommunityPage({ ctx, d }: { ctx: ViewContext; d: CommunityPageDa
             <section class="kp-section" aria-labelledby="members">
               <h2 class="kern-heading-medium" id="members">{t('community.members')}</h2>
               <ul class="kp-result-list">
-                {d.members.items.map((m) => (
+                {d.members.map((m) => (
                   <li key={m.id}>
                     <PersonCard ctx={ctx} p={{ ...m, partner: m.role === 'partner' }} level={3} />
                   </li>
                 ))}
               </ul>
               <p class="kern-body">
-                <a class="kern-link" href={`${base}/mitglieder`}>{t('community.allMembers', { count: ctx.fmt.number(d.members.total) })}</a>
+                <a class="kern-link" href={`${base}/mitglieder`}>{t('community.allMembers', { count: ctx.fmt.number(c.memberCount) })}</a>
               </p>
             </section>
           ) : null}

@@ -427,7 +427,7 @@ describe('office community administration', () => {
     const body = decodeEntities(res.body);
     expect(body).toContain('Verborgene Runde');
     expect(body).toContain('Verborgen');
-    expect(body).toContain('Auf Anfrage');
+    expect(body).toContain('Aufnahme auf Anfrage');
     expect(body).toMatch(/Communities: \d+/);
     expect((await clients.member.get('/geschaeftsstelle/communities')).statusCode).toBe(404);
     expect((await clients.leadA.get('/geschaeftsstelle/communities/neu')).statusCode).toBe(404);

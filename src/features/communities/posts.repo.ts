@@ -22,60 +22,86 @@ export interface PostListFilter {
   answered?: 'open' | 'answered';
   /** Posts of the communities the viewer is an active member of (the start page feed). */
   feed?: boolean;
-  /** Open questions whose topics meet the viewer's expertise, not the viewer's own. */
-  matchingExpertise?: boolean;
   pinnedOnly?: boolean;
   cursor?: string;
   limit?: number;
 }
 
-/** Posts readable by the viewer, newest activity first (pinned first within a community). */
-export async function listPosts(db: Kysely<DB>, viewer: Viewer, filter: PostListFilter) {
+/** The conditions of a post list, as SQL on `p` (posts). */
+function postConditions(viewer: Viewer, filter: PostListFilter) {
+  const parts = [postReadable(viewer, 'p')];
+  if (filter.communityId) parts.push(sql<boolean>`p.community_id = ${filter.communityId}`);
+  if (filter.type) parts.push(sql<boolean>`p.type = ${filter.type}`);
+  if (filter.answered) parts.push(sql<boolean>`p.type = 'question' and p.accepted_reply_id is ${filter.answered === 'open' ? sql`null` : sql`not null`}`);
+  if (filter.pinnedOnly) parts.push(sql<boolean>`p.pinned_at is not null`);
+  if (filter.feed) {
+    parts.push(sql<boolean>`exists (select 1 from community_members fm where fm.community_id = p.community_id and fm.user_id = ${viewer.id} and fm.status = 'active')`);
+  }
+  return sql<boolean>`(${sql.join(parts, sql` and `)})`;
+}
+
+/**
+ * Posts readable by the viewer, newest activity first. Two steps in one statement: the page of
+ * ids (narrow rows, from the index), then authors and communities for those rows only. The
+ * feed takes the newest posts of each of the viewer's communities and merges them, instead
+ * of sorting every post of every community.
+ */
+export async function listPosts(db: Kysely<DB>, viewer: Viewer, filter: PostListFilter & { withTotal?: boolean }) {
   const limit = Math.min(filter.limit ?? POST_PAGE_SIZE, POST_PAGE_MAX);
-  let q = db
-    .selectFrom('posts as p')
+  const where = postConditions(viewer, filter);
+  const after = decodeCursor(filter.cursor, ['string', 'string']);
+  const cursor = after ? sql`and (p.last_activity_at, p.id) < (${after[0]}::timestamptz, ${after[1]})` : sql``;
+  const newest = sql`order by p.last_activity_at desc, p.id desc limit ${limit + 1}`;
+  const pageIds = filter.feed
+    ? sql<{ id: string; lastActivityAt: Date }>`(select pf.id, pf.last_activity_at from community_members fm cross join lateral (
+          select p.id, p.last_activity_at from posts p where p.community_id = fm.community_id and ${where} ${cursor} ${newest}) pf
+        where fm.user_id = ${viewer.id} and fm.status = 'active'
+        order by pf.last_activity_at desc, pf.id desc limit ${limit + 1})`
+    : sql<{ id: string; lastActivityAt: Date }>`(select p.id, p.last_activity_at from posts p where ${where} ${cursor} ${newest})`;
+  const filterOnly = db.selectFrom('posts as p').where(where);
+  const rows = await db
+    .selectFrom(pageIds.as('pg'))
+    .innerJoin('posts as p', 'p.id', 'pg.id')
     .innerJoin('communities as c', 'c.id', 'p.communityId')
     .leftJoin('users as a', 'a.id', 'p.authorId')
-    .where(postReadable(viewer, 'p'));
-  if (filter.communityId) q = q.where('p.communityId', '=', filter.communityId);
-  if (filter.type) q = q.where('p.type', '=', filter.type);
-  if (filter.answered === 'open') q = q.where('p.type', '=', 'question').where('p.acceptedReplyId', 'is', null);
-  if (filter.answered === 'answered') q = q.where('p.type', '=', 'question').where('p.acceptedReplyId', 'is not', null);
-  if (filter.pinnedOnly) q = q.where('p.pinnedAt', 'is not', null);
-  if (filter.feed) {
-    q = q.where(({ exists, selectFrom }) =>
-      exists(selectFrom('communityMembers as fm').select('fm.userId').whereRef('fm.communityId', '=', 'p.communityId').where('fm.userId', '=', viewer.id).where('fm.status', '=', 'active')),
-    );
-  }
-  if (filter.matchingExpertise) {
-    q = q
-      .where('p.type', '=', 'question')
-      .where('p.acceptedReplyId', 'is', null)
-      .where(sql<boolean>`p.author_id is distinct from ${viewer.id}`)
-      .where(
-        sql<boolean>`exists (select 1 from profile_tags mt where mt.user_id = ${viewer.id} and mt.kind = 'expertise' and (
-          exists (select 1 from post_tags xt where xt.post_id = p.id and xt.tag_id = mt.tag_id)
-          or exists (select 1 from community_topics xc where xc.community_id = p.community_id and xc.tag_id = mt.tag_id)))`,
-      );
-  }
-  const base = q;
-  const after = decodeCursor(filter.cursor, ['string', 'string']);
-  if (after) q = q.where(sql<boolean>`(p.last_activity_at, p.id) < (${after[0]}::timestamptz, ${after[1]})`);
-  const rows = await q
-      .select([
-        'p.id', 'p.type', 'p.title', 'p.body', 'p.replyCount', 'p.helpfulCount', 'p.createdAt', 'p.lastActivityAt', 'p.pinnedAt', 'p.lockedAt', 'p.hiddenAt', 'p.editedAt',
-        'p.acceptedReplyId', 'p.authorId', 'a.name as authorName', 'c.slug as communitySlug', 'c.name as communityName',
-      ])
-      .select(exactTime('p.last_activity_at').as('activityKey'))
-      .orderBy('p.lastActivityAt', 'desc')
-      .orderBy('p.id', 'desc')
-      .limit(limit + 1)
-      .select(totalOf(base).as('total'))
-      .execute();
-  const total = await pageTotal(rows, base);
+    .select([
+      'p.id', 'p.type', 'p.title', 'p.body', 'p.replyCount', 'p.helpfulCount', 'p.createdAt', 'p.lastActivityAt', 'p.pinnedAt', 'p.lockedAt', 'p.hiddenAt', 'p.editedAt',
+      'p.acceptedReplyId', 'p.authorId', 'a.name as authorName', 'c.slug as communitySlug', 'c.name as communityName',
+    ])
+    .select(exactTime('p.last_activity_at').as('activityKey'))
+    .select(filter.withTotal === false ? sql<number>`0`.as('total') : totalOf(filterOnly).as('total'))
+    .orderBy('pg.lastActivityAt', 'desc')
+    .orderBy('pg.id', 'desc')
+    .execute();
+  const total = filter.withTotal === false ? 0 : await pageTotal(rows, filterOnly);
   const items = rows.slice(0, limit).map(({ activityKey: _k, total: _t, ...r }) => r);
   const last = rows[limit - 1];
   return { items, total, limit, nextCursor: rows.length > limit && last ? encodeCursor([last.activityKey, last.id]) : null };
+}
+
+/**
+ * Open questions the viewer could answer: their topics, or their community's topics, meet the
+ * viewer's expertise; not the viewer's own; readable; newest first. Candidates come from the
+ * viewer's tags (newest few per tag and per community), so the cost does not grow with all posts.
+ */
+export async function openQuestionsForExpertise(db: Kysely<DB>, viewer: Viewer, limit = 5) {
+  const open = sql`p.type = 'question' and p.accepted_reply_id is null and p.deleted_at is null`;
+  const { rows } = await sql<PostListItem & { total: number }>`
+    with my_tags as (select tag_id from profile_tags where user_id = ${viewer.id} and kind = 'expertise'),
+    candidates as (
+      select x.id from my_tags mt cross join lateral (
+        select p.id from post_tags pt join posts p on p.id = pt.post_id where pt.tag_id = mt.tag_id and ${open} order by p.created_at desc limit ${limit * 4}) x
+      union
+      select x.id from community_topics ct join my_tags mt on mt.tag_id = ct.tag_id cross join lateral (
+        select p.id from posts p where p.community_id = ct.community_id and ${open} order by p.created_at desc limit ${limit * 4}) x
+    )
+    select p.id, p.type, p.title, p.body, p.reply_count as "replyCount", p.helpful_count as "helpfulCount", p.created_at as "createdAt",
+           p.last_activity_at as "lastActivityAt", p.pinned_at as "pinnedAt", p.locked_at as "lockedAt", p.hidden_at as "hiddenAt", p.edited_at as "editedAt",
+           p.accepted_reply_id as "acceptedReplyId", p.author_id as "authorId", a.name as "authorName", c.slug as "communitySlug", c.name as "communityName"
+    from candidates k join posts p on p.id = k.id join communities c on c.id = p.community_id left join users a on a.id = p.author_id
+    where ${postReadable(viewer, 'p')} and p.author_id is distinct from ${viewer.id}
+    order by p.created_at desc, p.id desc limit ${limit}`.execute(db);
+  return rows;
 }
 
 export type PostListItem = Awaited<ReturnType<typeof listPosts>>['items'][number];

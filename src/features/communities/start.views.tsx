@@ -24,7 +24,7 @@ export function StartSections({ ctx, d }: { ctx: ViewContext; d: StartPageData }
       </section>
       <section class="kp-section" aria-labelledby="start-questions">
         <h2 class="kern-heading-medium" id="start-questions">{t('start.questions')}</h2>
-        {d.questions.items.length === 0 ? <p class="kern-body">{t('start.questionsEmpty')}</p> : <PostList ctx={ctx} items={d.questions.items} showCommunity />}
+        {d.questions.length === 0 ? <p class="kern-body">{t('start.questionsEmpty')}</p> : <PostList ctx={ctx} items={d.questions} showCommunity />}
       </section>
       {d.suggestions.length > 0 ? (
         <section class="kp-section" aria-labelledby="start-suggestions">

@@ -3,7 +3,7 @@ import { sql, type Kysely } from 'kysely';
 import type { DB, Level } from '../../db/schema.js';
 import { fieldVisible, sharesCommunity, visibleTagUse, type Viewer } from '../members/members.repo.js';
 import { profileRoles } from '../members/members.policy.js';
-import { expertSignals } from './experts.signals.js';
+import { expertSignals, matchedPostsCte } from './experts.signals.js';
 import { communityReadable } from '../communities/communities.visibility.js';
 
 export const EXPERT_PAGE_SIZE = 20;
@@ -47,6 +47,7 @@ export async function findExperts(db: Kysely<DB>, viewer: Viewer, query: ExpertQ
       limit 20
     ),
     readable_communities as materialized (select rc.id from communities rc where ${communityReadable(viewer, 'rc')}),
+    ${matchedPostsCte},
     signals as (${signals}),
     scored as (
       select user_id, sum(points)::int as score,

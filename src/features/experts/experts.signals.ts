@@ -6,8 +6,8 @@
  * Later features add their evidence here (sessions hosted, …): one entry each, with a
  * catalogue text for the reason; nothing else changes.
  *
- * Evidence from communities counts only where the viewer may read it: the CTE
- * `readable_communities` holds the viewer's readable communities (the one visibility rule),
+ * Evidence from communities counts only where the viewer may read it: the CTEs
+ * `readable_communities` and `matched_posts` (below) hold the viewer's readable communities (the one visibility rule),
  * and hidden or deleted posts and replies never count. Posts match a question by their topics.
  */
 import { sql, type RawBuilder } from 'kysely';
@@ -29,10 +29,15 @@ const MAX_ANSWERS = 10;
 const MAX_EXAMPLES = 5;
 const MAX_REUSES = 10;
 
-/** Readable, shown posts whose topics match the question, as (post id, label). */
-const matchedPosts = sql`select p.id, p.accepted_reply_id, m.label from post_tags pt join matched m on m.id = pt.tag_id
+/**
+ * Readable, shown posts whose topics match the question and that can be evidence (answered
+ * questions, practice examples), as (post id, accepted reply, label): one CTE for all
+ * community signals, computed once per query.
+ */
+export const matchedPostsCte = sql`matched_posts as materialized (
+  select p.id, p.accepted_reply_id, p.type, m.label from post_tags pt join matched m on m.id = pt.tag_id
   join posts p on p.id = pt.post_id join readable_communities rc on rc.id = p.community_id
-  where p.deleted_at is null and p.hidden_at is null`;
+  where p.deleted_at is null and p.hidden_at is null and (p.accepted_reply_id is not null or p.type = 'example'))`;
 
 export const expertSignals: ExpertSignal[] = [
   {
@@ -63,7 +68,7 @@ export const expertSignals: ExpertSignal[] = [
     weight: 8,
     reason: 'experts.reason.answers',
     select: sql`select r.author_id as user_id, least(count(distinct r.id), ${MAX_ANSWERS})::int as n, array_agg(distinct mp.label) as labels
-      from (${matchedPosts}) mp join replies r on r.id = mp.accepted_reply_id
+      from matched_posts mp join replies r on r.id = mp.accepted_reply_id
       where r.deleted_at is null and r.hidden_at is null and r.author_id is not null group by r.author_id`,
   },
   {
@@ -71,15 +76,15 @@ export const expertSignals: ExpertSignal[] = [
     weight: 8,
     reason: 'experts.reason.examples',
     select: sql`select x.contact_id as user_id, least(count(distinct x.post_id), ${MAX_EXAMPLES})::int as n, array_agg(distinct mp.label) as labels
-      from (${matchedPosts}) mp join practice_examples x on x.post_id = mp.id
-      where x.contact_id is not null group by x.contact_id`,
+      from matched_posts mp join practice_examples x on x.post_id = mp.id
+      where mp.type = 'example' and x.contact_id is not null group by x.contact_id`,
   },
   {
     kind: 'reuses',
     weight: 3,
     reason: 'experts.reason.reuses',
     select: sql`select x.contact_id as user_id, least(count(distinct (u.post_id, u.user_id)), ${MAX_REUSES})::int as n, null::text[] as labels
-      from (${matchedPosts}) mp join practice_examples x on x.post_id = mp.id join example_reuses u on u.post_id = x.post_id
+      from matched_posts mp join practice_examples x on x.post_id = mp.id join example_reuses u on u.post_id = x.post_id
       where x.contact_id is not null group by x.contact_id`,
   },
 ];
