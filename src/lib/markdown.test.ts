@@ -35,4 +35,12 @@ describe('renderMarkdown', () => {
   it('caps oversize input', () => {
     expect(renderMarkdown('a'.repeat(1_000_000)).length).toBeLessThan(25_000);
   });
+
+  it('gives the same safe HTML from its cache, also after old entries were evicted', () => {
+    const first = renderMarkdown('Erster **Text** <script>x()</script>');
+    for (let i = 0; i < 450; i++) renderMarkdown(`${i} `.repeat(5000));
+    expect(renderMarkdown('Erster **Text** <script>x()</script>')).toBe(first);
+    expect(first).toContain('<strong>Text</strong>');
+    expect(first).not.toContain('<script');
+  });
 });

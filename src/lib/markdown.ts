@@ -27,9 +27,32 @@ const options: sanitizeHtml.IOptions = {
 
 const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
 
+/**
+ * Recently rendered texts, keyed by the exact source: a post page renders up to a hundred
+ * texts, and parsing plus sanitising them again on every view cost more than the queries.
+ * Keyed by content, so an edited text is simply a new entry; oldest entries go first.
+ */
+const CACHE_MAX_CHARS = 8_000_000; // source and HTML together: about 16 MB of strings at most
+const cache = new Map<string, string>();
+let cachedChars = 0;
+
 /** Safe HTML for a Markdown text. Input is capped before parsing. */
 export function renderMarkdown(source: string, maxLength = 20_000): string {
   const text = source.slice(0, maxLength);
+  const cached = cache.get(text);
+  if (cached !== undefined) return cached;
+  const html = render(text);
+  cache.set(text, html);
+  cachedChars += text.length + html.length;
+  for (const [key, value] of cache) {
+    if (cachedChars <= CACHE_MAX_CHARS) break;
+    cache.delete(key);
+    cachedChars -= key.length + value.length;
+  }
+  return html;
+}
+
+function render(text: string): string {
   let html: string;
   try {
     html = marked.parse(text) as string;
