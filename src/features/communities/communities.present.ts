@@ -301,7 +301,10 @@ export const ReplyOut = Type.Object({
 });
 export type ReplyOut = Static<typeof ReplyOut>;
 
-export function presentReply(row: ReplyItem, post: { id: string; acceptedReplyId: string | null }): ReplyOut {
+type SingleReply = NonNullable<Awaited<ReturnType<typeof getReply>>>;
+type ReplyCore = Pick<SingleReply, 'id' | 'body' | 'authorId' | 'authorName' | 'createdAt' | 'editedAt' | 'helpfulCount' | 'hiddenAt' | 'hiddenReason'>;
+
+function presentReplyWith(row: ReplyCore, post: { id: string; acceptedReplyId: string | null }, quote: ReplyOut['quote'], helpful: boolean): ReplyOut {
   return {
     id: row.id,
     postId: post.id,
@@ -314,30 +317,19 @@ export function presentReply(row: ReplyItem, post: { id: string; acceptedReplyId
     accepted: post.acceptedReplyId === row.id,
     hidden: row.hiddenAt !== null,
     hiddenReason: row.hiddenAt ? row.hiddenReason : null,
-    quote: row.quoteReplyId ? { replyId: row.quoteReplyId, excerpt: row.quoteBody, authorName: row.quoteBody === null ? null : row.quoteAuthorName } : null,
-    viewer: { helpful: row.markedHelpful },
+    quote,
+    viewer: { helpful },
   };
 }
 
-type SingleReply = NonNullable<Awaited<ReturnType<typeof getReply>>>;
+export function presentReply(row: ReplyItem, post: { id: string; acceptedReplyId: string | null }): ReplyOut {
+  const quote = row.quoteReplyId ? { replyId: row.quoteReplyId, excerpt: row.quoteBody, authorName: row.quoteBody === null ? null : row.quoteAuthorName } : null;
+  return presentReplyWith(row, post, quote, row.markedHelpful);
+}
 
 /** A reply just written: the quote is one the writer could see (the service checked it). */
 export function presentNewReply(row: SingleReply, quote: SingleReply | null, post: { id: string; acceptedReplyId: string | null }): ReplyOut {
-  return {
-    id: row.id,
-    postId: post.id,
-    body: row.body,
-    author: author(row.authorId, row.authorName),
-    createdAt: iso(row.createdAt),
-    editedAt: isoOrNull(row.editedAt),
-    edited: row.editedAt !== null,
-    helpfulCount: row.helpfulCount,
-    accepted: post.acceptedReplyId === row.id,
-    hidden: row.hiddenAt !== null,
-    hiddenReason: row.hiddenAt ? row.hiddenReason : null,
-    quote: quote ? { replyId: quote.id, excerpt: quote.body.slice(0, 300), authorName: quote.authorName } : null,
-    viewer: { helpful: false },
-  };
+  return presentReplyWith(row, post, quote ? { replyId: quote.id, excerpt: quote.body.slice(0, 300), authorName: quote.authorName } : null, false);
 }
 
 // --- Small answers ---------------------------------------------------------------------------------

@@ -3,7 +3,7 @@ import type { ViewContext } from '../../views/context.js';
 import { Layout, PageHeading } from '../../views/layout.js';
 import { Alert } from '../../views/components/alert.js';
 import { ActionButton, CsrfField, ErrorSummary, SubmitButton, TextField, type FormState } from '../../views/components/forms.js';
-import { withQuery } from '../../views/components/list.js';
+import { CursorPager, withQuery } from '../../views/components/list.js';
 import type { MessageKey } from '../../views/i18n/index.js';
 import { PersonCard } from '../members/members.views.js';
 import type { CommunityRow, listCommunities, listCommunityMembers, previewMembers } from './communities.repo.js';
@@ -32,18 +32,6 @@ export function ChathamNotice({ ctx, applies }: { ctx: ViewContext; applies: boo
     <Alert kind="info" title={ctx.t('community.chatham.title')}>
       <p class="kern-body">{ctx.t('community.chatham.body')}</p>
     </Alert>
-  );
-}
-
-/** "Weitere laden" for cursor-paged lists; works without JavaScript. */
-export function MoreLink({ ctx, href }: { ctx: ViewContext; href: string | null }) {
-  if (!href) return null;
-  return (
-    <nav class="kp-pager" aria-label={ctx.t('pager.label')}>
-      <a class="kern-link" href={href} rel="next">
-        {ctx.t('pager.more')}
-      </a>
-    </nav>
   );
 }
 
@@ -111,7 +99,7 @@ export function CommunityListPage({ ctx, filter, result, canPropose }: { ctx: Vi
           ))}
         </ul>
       )}
-      <MoreLink ctx={ctx} href={result.nextCursor ? withQuery('/communities', { ...values, nach: result.nextCursor }) : null} />
+      <CursorPager ctx={ctx} next={result.nextCursor ? withQuery('/communities', { ...values, nach: result.nextCursor }) : null} />
       {canPropose ? (
         <p class="kern-body">
           <a class="kern-link" href="/communities/vorschlagen">
@@ -257,7 +245,7 @@ export function CommunityPage({ ctx, d }: { ctx: ViewContext; d: CommunityPageDa
             ) : (
               <PostList ctx={ctx} items={d.latest.items} showCommunity={false} />
             )}
-            <MoreLink ctx={ctx} href={d.moreHref} />
+            <CursorPager ctx={ctx} next={d.moreHref} />
           </section>
           <section class="kp-section" aria-labelledby="open-questions">
             <h2 class="kern-heading-medium" id="open-questions">{t('community.openQuestions')}</h2>
@@ -384,7 +372,7 @@ export function MembersPage({ ctx, d, invite }: { ctx: ViewContext; d: MembersPa
             </li>
           ))}
         </ul>
-        <MoreLink ctx={ctx} href={d.moreHref} />
+        <CursorPager ctx={ctx} next={d.moreHref} />
       </section>
     </Layout>
   );

@@ -6,7 +6,7 @@ import { CsrfField, ErrorSummary, SubmitButton, TextArea, TextField, fieldId, ty
 import { Facts } from '../../views/components/facts.js';
 import { TableWrap } from '../../views/components/table.js';
 import { Time } from '../../views/components/time.js';
-import { withQuery } from '../../views/components/list.js';
+import { CursorPager, withQuery } from '../../views/components/list.js';
 import type { MessageKey } from '../../views/i18n/index.js';
 import type { CommunityVisibility } from '../../db/schema.js';
 import { officeCrumbs } from '../office/office.views.js';
@@ -270,26 +270,7 @@ export function CommunitiesAdminPage({
         <h2 class="kern-heading-medium" id="communities-title">{t('communityAdmin.list.title')}</h2>
         <p class="kern-body kern-body--bold">{t('communityAdmin.list.count', { count: ctx.fmt.number(page.total) })}</p>
         {page.items.length === 0 ? <p class="kern-body">{t('communityAdmin.list.empty')}</p> : <CommunityTable ctx={ctx} rows={page.items} />}
-        {cursor || page.nextCursor ? (
-          <nav class="kp-pager" aria-label={t('pager.label')}>
-            <ul class="kern-list kp-actions">
-              {cursor ? (
-                <li>
-                  <a class="kern-link" href={LIST}>
-                    {t('pager.previous')}
-                  </a>
-                </li>
-              ) : null}
-              {page.nextCursor ? (
-                <li>
-                  <a class="kern-link" href={withQuery(LIST, { cursor: page.nextCursor })} rel="next">
-                    {t('pager.more')}
-                  </a>
-                </li>
-              ) : null}
-            </ul>
-          </nav>
-        ) : null}
+        <CursorPager ctx={ctx} next={page.nextCursor ? withQuery(LIST, { cursor: page.nextCursor }) : null} first={cursor ? LIST : null} />
       </section>
     </Layout>
   );

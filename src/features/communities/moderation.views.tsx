@@ -5,7 +5,7 @@ import { Layout, PageHeading, type Crumb } from '../../views/layout.js';
 import { CsrfField, ErrorSummary, SelectField, SubmitButton, TextArea, fieldId, type FormState, type Option } from '../../views/components/forms.js';
 import { Facts } from '../../views/components/facts.js';
 import { Time } from '../../views/components/time.js';
-import { withQuery } from '../../views/components/list.js';
+import { CursorPager, withQuery } from '../../views/components/list.js';
 import type { MessageKey } from '../../views/i18n/index.js';
 
 /** What the moderation pages show of the post they act on. */
@@ -243,26 +243,7 @@ export function ReportQueuePage({
           ))}
         </ol>
       )}
-      {cursor || page.nextCursor ? (
-        <nav class="kp-pager" aria-label={t('pager.label')}>
-          <ul class="kern-list kp-actions">
-            {cursor ? (
-              <li>
-                <a class="kern-link" href={withQuery('/moderation', { community })}>
-                  {t('office.audit.newest')}
-                </a>
-              </li>
-            ) : null}
-            {page.nextCursor ? (
-              <li>
-                <a class="kern-link" href={withQuery('/moderation', { community, cursor: page.nextCursor })} rel="next">
-                  {t('pager.more')}
-                </a>
-              </li>
-            ) : null}
-          </ul>
-        </nav>
-      ) : null}
+      <CursorPager ctx={ctx} next={page.nextCursor ? withQuery('/moderation', { community, cursor: page.nextCursor }) : null} first={cursor ? withQuery('/moderation', { community }) : null} firstLabel="office.audit.newest" />
     </Layout>
   );
 }

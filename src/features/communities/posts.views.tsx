@@ -7,7 +7,8 @@ import { Facts } from '../../views/components/facts.js';
 import { Time } from '../../views/components/time.js';
 import type { MessageKey } from '../../views/i18n/index.js';
 import type { PostType } from '../../db/schema.js';
-import { ChathamNotice, MoreLink } from './communities.views.js';
+import { ChathamNotice } from './communities.views.js';
+import { CursorPager } from '../../views/components/list.js';
 import { authorName, PostTypeLabel } from './post-list.views.js';
 import type { listReuses, listRevisions, PostRow, ReplyItem } from './posts.repo.js';
 
@@ -263,7 +264,7 @@ export function PostPage({ ctx, d }: { ctx: ViewContext; d: PostPageData }) {
             <Reply key={r.id} ctx={ctx} d={d} r={r} />
           ))}
         </ol>
-        <MoreLink ctx={ctx} href={d.replies.moreHref} />
+        <CursorPager ctx={ctx} next={d.replies.moreHref} />
       </section>
       {d.can.reply ? (
         <section class="kp-section" aria-labelledby="antworten">

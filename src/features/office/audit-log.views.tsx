@@ -4,6 +4,7 @@ import { Layout, PageHeading } from '../../views/layout.js';
 import { Time } from '../../views/components/time.js';
 import { isMessageKey, type MessageKey } from '../../views/i18n/index.js';
 import { officeCrumbs } from './office.views.js';
+import { CursorPager } from '../../views/components/list.js';
 
 export interface AuditRow {
   id: number;
@@ -99,26 +100,7 @@ export function AuditLogPage({ ctx, entries, nextBefore, paged }: { ctx: ViewCon
           </table>
         </div>
       )}
-      {nextBefore || paged ? (
-        <nav class="kp-pager" aria-label={t('pager.label')}>
-          <ul class="kern-list kp-actions">
-            {paged ? (
-              <li>
-                <a class="kern-link" href="/geschaeftsstelle/protokoll">
-                  {t('office.audit.newest')}
-                </a>
-              </li>
-            ) : null}
-            {nextBefore ? (
-              <li>
-                <a class="kern-link" href={`/geschaeftsstelle/protokoll?before=${nextBefore}`} rel="next">
-                  {t('pager.more')}
-                </a>
-              </li>
-            ) : null}
-          </ul>
-        </nav>
-      ) : null}
+      <CursorPager ctx={ctx} next={nextBefore ? `/geschaeftsstelle/protokoll?before=${nextBefore}` : null} first={paged ? '/geschaeftsstelle/protokoll' : null} firstLabel="office.audit.newest" />
     </Layout>
   );
 }

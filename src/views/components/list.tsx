@@ -51,3 +51,31 @@ export function Pager({ ctx, offset, limit, total, shown, href }: { ctx: ViewCon
 export const levelOptions = (ctx: ViewContext) => levels.map((l) => ({ value: l, label: ctx.t(`level.${l}`) }));
 export const stateOptions = (ctx: ViewContext) => states.map((s) => ({ value: s, label: ctx.t(`state.${s}`) }));
 
+
+/**
+ * "Weitere laden" for cursor-paged lists, and, on later pages, a link back to the first one
+ * (a cursor only knows the way forward). Works without JavaScript.
+ */
+export function CursorPager({ ctx, next, first, firstLabel = 'pager.first' }: { ctx: ViewContext; next: string | null; first?: string | null; firstLabel?: MessageKey }) {
+  if (!next && !first) return null;
+  return (
+    <nav class="kp-pager" aria-label={ctx.t('pager.label')}>
+      <ul class="kern-list kp-actions">
+        {first ? (
+          <li>
+            <a class="kern-link" href={first}>
+              {ctx.t(firstLabel)}
+            </a>
+          </li>
+        ) : null}
+        {next ? (
+          <li>
+            <a class="kern-link" href={next} rel="next">
+              {ctx.t('pager.more')}
+            </a>
+          </li>
+        ) : null}
+      </ul>
+    </nav>
+  );
+}

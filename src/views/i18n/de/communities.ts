@@ -205,4 +205,5 @@ export const communities = {
   'experts.reason.answers': "Akzeptierte Antworten: {count} (zu {topics})",
   'experts.reason.examples': "Ansprechperson für Praxisbeispiele: {count} (zu {topics})",
   'experts.reason.reuses': "Praxisbeispiele nachgenutzt: {count}",
+  'pager.first': "Zum Anfang der Liste",
 } as const;

@@ -206,4 +206,5 @@ export const communities: Partial<Record<keyof typeof de, string>> = {
   'experts.reason.answers': "Accepted answers: {count} (on {topics})",
   'experts.reason.examples': "Contact person for practice examples: {count} (on {topics})",
   'experts.reason.reuses': "Practice examples reused: {count}",
+  'pager.first': "Back to the start of the list",
 };
