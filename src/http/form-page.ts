@@ -13,11 +13,12 @@ import { sendPage, viewContext } from './render.js';
 import type { ViewContext } from '../views/context.js';
 import type { FormState } from '../views/components/forms.js';
 
+/** A page around a form; pages that show the form among other content (a post and its replies) may load that first. */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- any page component
-export type FormPage = (ctx: ViewContext, form: FormState) => VNode<any>;
+export type FormPage = (ctx: ViewContext, form: FormState) => VNode<any> | Promise<VNode<any>>;
 
-export function showForm(request: FastifyRequest, reply: FastifyReply, page: FormPage, form: FormState, status = 200): FastifyReply {
-  return sendPage(reply, page(viewContext(request, reply), form), status);
+export async function showForm(request: FastifyRequest, reply: FastifyReply, page: FormPage, form: FormState, status = 200): Promise<FastifyReply> {
+  return sendPage(reply, await page(viewContext(request, reply), form), status);
 }
 
 function errorsOf(error: AppError): FieldErrors {

@@ -20,6 +20,7 @@ import * as service from './communities.service.js';
 import * as moderation from './moderation.service.js';
 import * as postsRepo from './posts.repo.js';
 import * as posts from './posts.service.js';
+import { Id, Slug } from './communities.schema.js';
 import {
   AcceptAnswer,
   CommunityDetail,
@@ -45,8 +46,6 @@ import {
 
 // --- Request schemas ---------------------------------------------------------------------------
 
-const Slug = Type.String({ minLength: 1, maxLength: 60, pattern: '^[a-z0-9]+(-[a-z0-9]+)*$' });
-const Id = Type.String({ minLength: 1, maxLength: 40, pattern: '^[A-Za-z0-9_-]+$' });
 const SlugParams = Type.Object({ slug: Slug });
 const IdParams = Type.Object({ id: Id });
 const Cursor = Type.String({ maxLength: 400 });

@@ -234,8 +234,10 @@ export async function setTopics(db: Kysely<DB>, communityId: string, tagIds: str
 }
 
 /** Keeps the stored member count equal to the active memberships that count. */
-export async function refreshMemberCount(db: Kysely<DB>, communityId: string): Promise<void> {
-  await sql`update communities c set member_count = (select count(*) from community_members cm where cm.community_id = c.id and cm.status = 'active' and ${membershipCounts('cm', 'c')}) where c.id = ${communityId}`.execute(db);
+export async function refreshMemberCount(db: Kysely<DB>, communityId: string | string[]): Promise<void> {
+  const ids = Array.isArray(communityId) ? communityId : [communityId];
+  if (ids.length === 0) return;
+  await sql`update communities c set member_count = (select count(*) from community_members cm where cm.community_id = c.id and cm.status = 'active' and ${membershipCounts('cm', 'c')}) where c.id in (${sql.join(ids)})`.execute(db);
 }
 
 export async function countActiveLeads(db: Kysely<DB>, communityId: string): Promise<number> {

@@ -1,11 +1,11 @@
 /** Pages of communities: the list, a community, its members; joining, leaving, following; the new-post form. */
-import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { h } from 'preact';
 import { Type } from '@sinclair/typebox';
 import type { AppDeps } from '../../app.js';
 import { AppError } from '../../http/errors.js';
 import { readForm, readLenient } from '../../http/forms.js';
-import { showForm, submitForm } from '../../http/form-page.js';
+import { showForm, submitForm, type FormPage } from '../../http/form-page.js';
 import { redirectAfterPost, sendPage, viewContext } from '../../http/render.js';
 import { renderMarkdown } from '../../lib/markdown.js';
 import { normaliseEmail } from '../../lib/email.js';
@@ -14,6 +14,7 @@ import type { PostType } from '../../db/schema.js';
 import { emptyForm, type FormState } from '../../views/components/forms.js';
 import { withQuery } from '../../views/components/list.js';
 import { viewerOf } from '../members/members.service.js';
+import { findUserByEmail } from '../accounts/accounts.repo.js';
 import * as policy from './communities.policy.js';
 import * as repo from './communities.repo.js';
 import * as service from './communities.service.js';
@@ -22,11 +23,10 @@ import { createPost } from './posts.service.js';
 import { PostForm, postInputFromForm, resolveContact } from './posts.schema.js';
 import { CommunityListPage, CommunityPage, MembersPage } from './communities.views.js';
 import { PostFormPage } from './posts.views.js';
+import { Id, Slug, SlugParams as SlugParamsSchema } from './communities.schema.js';
 
 const inside = { config: { access: 'inside' as const } };
-export const Slug = Type.String({ maxLength: 60, pattern: '^[a-z0-9]+(-[a-z0-9]+)*$' });
-export const Id = Type.String({ maxLength: 40, pattern: '^[A-Za-z0-9_-]+$' });
-const SlugParams = { params: Type.Object({ slug: Slug }) };
+const SlugParams = { params: SlugParamsSchema };
 const MemberParams = { params: Type.Object({ slug: Slug, userId: Id }) };
 
 const ListQuery = Type.Object({
@@ -35,6 +35,9 @@ const ListQuery = Type.Object({
   mine: Type.Optional(Type.String({ maxLength: 1 })),
   nach: Type.Optional(Type.String({ maxLength: 400 })),
 });
+
+const CursorQuery = Type.Object({ nach: Type.Optional(Type.String({ maxLength: 400 })) });
+const NewPostQuery = Type.Object({ typ: Type.Optional(Type.String({ maxLength: 20 })) });
 
 const postTypes: PostType[] = ['discussion', 'question', 'example', 'announcement'];
 const PageQuery = Type.Object({
@@ -65,30 +68,30 @@ export async function communitiesRoutes(app: FastifyInstance, deps: AppDeps) {
   });
 
   // --- A community ---------------------------------------------------------------------------
-  app.get('/communities/:slug', { ...inside, schema: SlugParams }, async (request, reply) => {
-    const { slug } = request.params as { slug: string };
-    const actor = request.actor;
-    const community = await service.loadCommunity(db, actor, slug);
-    const viewer = viewerOf(actor);
-    const m = community.membership;
-    const readable = policy.canReadCommunity(actor, community, m);
-    const query = readLenient(PageQuery, request.query);
-    const type = query.typ;
-    const openOnly = query.offen === '1';
-    const empty = { items: [], total: 0, limit: 0, nextCursor: null };
-    const { leads, following } = community;
-    const [pinned, latest, openQuestions, members] = await Promise.all([
-      readable && !query.nach && !type ? listPosts(db, viewer, { communityId: community.id, pinnedOnly: true, limit: 5, withTotal: false }) : Promise.resolve(empty),
-      readable ? listPosts(db, viewer, { communityId: community.id, type, answered: openOnly ? 'open' : undefined, cursor: query.nach }) : Promise.resolve(empty),
-      readable ? listPosts(db, viewer, { communityId: community.id, answered: 'open', limit: 5 }) : Promise.resolve(empty),
-      readable ? repo.previewMembers(db, viewer, community.id) : Promise.resolve(null),
-    ]);
-    const moreHref = latest.nextCursor ? withQuery(`/communities/${slug}`, { typ: type, offen: openOnly ? '1' : undefined, nach: latest.nextCursor }) : null;
-    const canLeave = Boolean(m) && !(policy.isLead(m) && leads.length <= 1);
-    return sendPage(
-      reply,
-      h(CommunityPage, {
-        ctx: viewContext(request, reply),
+  /** A community's page with its request form: for reading, and shown again when a request has an error. */
+  function communityPage(request: FastifyRequest): FormPage {
+    return async (ctx, requestForm) => {
+      const { slug } = request.params as { slug: string };
+      const actor = request.actor;
+      const community = await service.loadCommunity(db, actor, slug);
+      const viewer = viewerOf(actor);
+      const m = community.membership;
+      const readable = policy.canReadCommunity(actor, community, m);
+      const query = readLenient(PageQuery, request.query);
+      const type = query.typ;
+      const openOnly = query.offen === '1';
+      const empty = { items: [], total: 0, limit: 0, nextCursor: null };
+      const { leads, following } = community;
+      const [pinned, latest, openQuestions, members] = await Promise.all([
+        readable && !query.nach && !type ? listPosts(db, viewer, { communityId: community.id, pinnedOnly: true, limit: 5, withTotal: false }) : Promise.resolve(empty),
+        readable ? listPosts(db, viewer, { communityId: community.id, type, answered: openOnly ? 'open' : undefined, cursor: query.nach }) : Promise.resolve(empty),
+        readable ? listPosts(db, viewer, { communityId: community.id, answered: 'open', limit: 5 }) : Promise.resolve(empty),
+        readable ? repo.previewMembers(db, viewer, community.id) : Promise.resolve(null),
+      ]);
+      const moreHref = latest.nextCursor ? withQuery(`/communities/${slug}`, { typ: type, offen: openOnly ? '1' : undefined, nach: latest.nextCursor }) : null;
+      const canLeave = Boolean(m) && !(policy.isLead(m) && leads.length <= 1);
+      return h(CommunityPage, {
+        ctx,
         d: {
           community,
           leads,
@@ -105,18 +108,22 @@ export async function communitiesRoutes(app: FastifyInstance, deps: AppDeps) {
           following,
           typeFilter: type ?? '',
           moreHref,
+          requestForm,
         },
-      }),
-    );
-  });
+      });
+    };
+  }
+
+  app.get('/communities/:slug', { ...inside, schema: SlugParams }, async (request, reply) => showForm(request, reply, communityPage(request), emptyForm));
 
   const MessageForm = Type.Object({ message: Type.Optional(Type.String({ maxLength: 1000 })) });
-  app.post('/communities/:slug/mitgliedschaft', { ...inside, schema: SlugParams }, async (request, reply) => {
-    const { slug } = request.params as { slug: string };
-    const form = readForm(MessageForm, request.body);
-    const outcome = await service.joinCommunity(db, request.actor, slug, form.ok ? form.value.message : undefined);
-    return redirectAfterPost(reply, `/communities/${slug}`, { kind: 'success', key: outcome === 'joined' ? 'community.joined' : 'community.requested' });
-  });
+  app.post('/communities/:slug/mitgliedschaft', { ...inside, schema: SlugParams }, async (request, reply) =>
+    submitForm(request, reply, MessageForm, communityPage(request), async (form) => {
+      const { slug } = request.params as { slug: string };
+      const outcome = await service.joinCommunity(db, request.actor, slug, form.message);
+      return redirectAfterPost(reply, `/communities/${slug}`, { kind: 'success', key: outcome === 'joined' ? 'community.joined' : 'community.requested' });
+    }),
+  );
 
   app.post('/communities/:slug/austreten', { ...inside, schema: SlugParams }, async (request, reply) => {
     const { slug } = request.params as { slug: string };
@@ -139,41 +146,39 @@ export async function communitiesRoutes(app: FastifyInstance, deps: AppDeps) {
   });
 
   // --- Members -------------------------------------------------------------------------------
-  async function membersPage(request: FastifyRequest, reply: FastifyReply, invite: FormState, status = 200) {
-    const { slug } = request.params as { slug: string };
-    const actor = request.actor;
-    const community = await service.loadCommunity(db, actor, slug);
-    if (!policy.canReadCommunity(actor, community, community.membership)) throw new AppError('forbidden');
-    const viewer = viewerOf(actor);
-    const canManage = policy.canModerate(actor, community.membership);
-    const cursor = readLenient(Type.Object({ nach: Type.Optional(Type.String({ maxLength: 400 })) }), request.query).nach;
-    const [members, requests, invitations] = await Promise.all([
-      repo.listCommunityMembers(db, viewer, community.id, { cursor }),
-      canManage ? repo.listCommunityMembers(db, viewer, community.id, { status: 'requested' }) : Promise.resolve(null),
-      canManage ? repo.listCommunityMembers(db, viewer, community.id, { status: 'invited' }) : Promise.resolve(null),
-    ]);
-    const moreHref = members.nextCursor ? withQuery(`/communities/${slug}/mitglieder`, { nach: members.nextCursor }) : null;
-    return sendPage(reply, h(MembersPage, { ctx: viewContext(request, reply), d: { community, members, requests, invitations, canManage, moreHref, viewerId: viewer.id }, invite }), status);
+  /** The members page with its invitation form: for reading, and shown again when an invitation has an error. */
+  function membersPage(request: FastifyRequest): FormPage {
+    return async (ctx, invite) => {
+      const { slug } = request.params as { slug: string };
+      const actor = request.actor;
+      const community = await service.loadCommunity(db, actor, slug);
+      if (!policy.canReadCommunity(actor, community, community.membership)) throw new AppError('forbidden');
+      const viewer = viewerOf(actor);
+      const canManage = policy.canModerate(actor, community.membership);
+      const cursor = readLenient(CursorQuery, request.query).nach;
+      const [members, requests, invitations] = await Promise.all([
+        repo.listCommunityMembers(db, viewer, community.id, { cursor }),
+        canManage ? repo.listCommunityMembers(db, viewer, community.id, { status: 'requested' }) : Promise.resolve(null),
+        canManage ? repo.listCommunityMembers(db, viewer, community.id, { status: 'invited' }) : Promise.resolve(null),
+      ]);
+      const moreHref = members.nextCursor ? withQuery(`/communities/${slug}/mitglieder`, { nach: members.nextCursor }) : null;
+      return h(MembersPage, { ctx, d: { community, members, requests, invitations, canManage, moreHref, viewerId: viewer.id }, invite });
+    };
   }
 
-  app.get('/communities/:slug/mitglieder', { ...inside, schema: SlugParams }, async (request, reply) => membersPage(request, reply, emptyForm));
+  app.get('/communities/:slug/mitglieder', { ...inside, schema: SlugParams }, async (request, reply) => showForm(request, reply, membersPage(request), emptyForm));
 
   const InviteForm = Type.Object({ person: Type.String({ minLength: 3, maxLength: 254, format: 'email', errorMessage: 'community.error.invitePerson' }) });
-  app.post('/communities/:slug/einladen', { ...inside, schema: SlugParams }, async (request, reply) => {
-    const { slug } = request.params as { slug: string };
-    const form = readForm(InviteForm, request.body);
-    if (!form.ok) return membersPage(request, reply, form, 422);
-    const email = normaliseEmail(form.value.person)?.address;
-    const person = email ? await db.selectFrom('users').select('id').where('email', '=', email).executeTakeFirst() : undefined;
-    try {
+  app.post('/communities/:slug/einladen', { ...inside, schema: SlugParams }, async (request, reply) =>
+    submitForm(request, reply, InviteForm, membersPage(request), async (form) => {
+      const { slug } = request.params as { slug: string };
+      const email = normaliseEmail(form.person)?.address;
+      const person = email ? await findUserByEmail(db, email) : undefined;
       if (!person) throw new AppError('validation_failed', { person: 'community.error.person' });
       await service.inviteMember(db, request.actor, slug, person.id);
-    } catch (error) {
-      if (error instanceof AppError && error.status === 422) return membersPage(request, reply, { values: form.values, errors: { person: { key: error.fields.person ?? 'community.error.person' } } }, 422);
-      throw error;
-    }
-    return redirectAfterPost(reply, `/communities/${slug}/mitglieder`, { kind: 'success', key: 'community.invited' });
-  });
+      return redirectAfterPost(reply, `/communities/${slug}/mitglieder`, { kind: 'success', key: 'community.invited' });
+    }),
+  );
 
   const memberAction = (path: string, act: (request: FastifyRequest, slug: string, userId: string) => Promise<void>, flash: 'community.approved' | 'community.declined' | 'community.removed' | 'community.roleChanged') =>
     app.post(`/communities/:slug/mitglieder/:userId/${path}`, { ...inside, schema: MemberParams }, async (request, reply) => {
@@ -211,7 +216,7 @@ export async function communitiesRoutes(app: FastifyInstance, deps: AppDeps) {
 
   app.get('/communities/:slug/neu', { ...inside, schema: SlugParams }, async (request, reply) => {
     const { community, types } = await newPostContext(request);
-    const requested = readLenient(Type.Object({ typ: Type.Optional(Type.String({ maxLength: 20 })) }), request.query).typ;
+    const requested = readLenient(NewPostQuery, request.query).typ;
     const type = types.includes(requested as PostType) ? requested! : 'discussion';
     return showForm(request, reply, (ctx, form) => h(PostFormPage, { ctx, form, community, action: `/communities/${community.slug}/neu`, types, editing: false }), { values: { type, status: 'idea' }, errors: {} });
   });

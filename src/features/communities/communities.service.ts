@@ -272,5 +272,5 @@ export async function dropMembershipsAfterRoleChange(db: Kysely<DB>, userId: str
   let q = db.deleteFrom('communityMembers').where('userId', '=', userId);
   if (role === 'partner') q = q.where('communityId', 'in', db.selectFrom('communities').select('id').where('partnersAllowed', '=', false));
   const dropped = await q.returning('communityId').execute();
-  for (const { communityId } of dropped) await repo.refreshMemberCount(db, communityId);
+  await repo.refreshMemberCount(db, dropped.map((d) => d.communityId));
 }

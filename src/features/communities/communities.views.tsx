@@ -2,7 +2,7 @@
 import type { ViewContext } from '../../views/context.js';
 import { Layout, PageHeading } from '../../views/layout.js';
 import { Alert } from '../../views/components/alert.js';
-import { ActionButton, CsrfField, ErrorSummary, SubmitButton, TextField, type FormState } from '../../views/components/forms.js';
+import { ActionButton, CsrfField, ErrorSummary, SubmitButton, TextArea, TextField, type FormState } from '../../views/components/forms.js';
 import { CursorPager, withQuery } from '../../views/components/list.js';
 import type { MessageKey } from '../../views/i18n/index.js';
 import { PersonCard } from '../members/members.views.js';
@@ -127,6 +127,7 @@ export interface CommunityPageData {
   following: boolean;
   typeFilter: string;
   moreHref: string | null;
+  requestForm: FormState;
 }
 
 function CommunityActions({ ctx, d }: { ctx: ViewContext; d: CommunityPageData }) {
@@ -146,18 +147,16 @@ function CommunityActions({ ctx, d }: { ctx: ViewContext; d: CommunityPageData }
   );
 }
 
-function RequestForm({ ctx, slug }: { ctx: ViewContext; slug: string }) {
+function RequestForm({ ctx, slug, form }: { ctx: ViewContext; slug: string; form: FormState }) {
   return (
-    <form method="post" action={`/communities/${slug}/mitgliedschaft`} class="kp-form">
-      <CsrfField ctx={ctx} />
-      <div class="kern-form-input">
-        <label class="kern-label" for="f-message">
-          {ctx.t('community.requestMessage')} <span class="kern-label__optional">{ctx.t('form.optional')}</span>
-        </label>
-        <textarea class="kern-form-input__input" id="f-message" name="message" rows={3} maxLength={1000}></textarea>
-      </div>
-      <SubmitButton ctx={ctx} label="community.request" />
-    </form>
+    <>
+      <ErrorSummary ctx={ctx} form={form} labels={{ message: 'community.requestMessage' }} />
+      <form method="post" action={`/communities/${slug}/mitgliedschaft`} class="kp-form" novalidate>
+        <CsrfField ctx={ctx} />
+        <TextArea ctx={ctx} form={form} name="message" label="community.requestMessage" maxLength={1000} rows={3} />
+        <SubmitButton ctx={ctx} label="community.request" />
+      </form>
+    </>
   );
 }
 
@@ -192,7 +191,7 @@ export function CommunityPage({ ctx, d }: { ctx: ViewContext; d: CommunityPageDa
       </div>
       <ChathamNotice ctx={ctx} applies={c.chathamHouse} />
       <CommunityActions ctx={ctx} d={d} />
-      {d.join === 'request' ? <RequestForm ctx={ctx} slug={c.slug} /> : null}
+      {d.join === 'request' ? <RequestForm ctx={ctx} slug={c.slug} form={d.requestForm} /> : null}
       {d.canModerate ? (
         <ul class="kern-list kp-actions">
           <li>

@@ -28,7 +28,7 @@ const LIST = '/geschaeftsstelle/communities';
 /** Addresses under /communities/ that are pages, not communities. */
 const reservedSlugs = new Set(['neu', 'vorschlagen']);
 
-const IdParams = Type.Object({ id: Type.String({ minLength: 1, maxLength: 40, pattern: '^[A-Za-z0-9_-]+$' }) });
+import { IdParams, SlugParams } from './communities.schema.js';
 type IdParams = Static<typeof IdParams>;
 const CursorQuery = Type.Object({ cursor: Type.Optional(Type.String({ maxLength: 400 })) });
 type CursorQuery = Static<typeof CursorQuery>;
@@ -126,7 +126,7 @@ export async function communityAdminRoutes(app: FastifyInstance, deps: AppDeps) 
   // --- Settings of a community: its leads and the office ----------------------------------------
 
   const SettingsForm = Type.Object({ ...CreateForm.properties, slug: Type.Optional(CreateForm.properties.slug), lead: Type.Optional(Type.String({ maxLength: 254 })) });
-  const SettingsParams = { params: Type.Object({ slug: Type.String({ maxLength: 60, pattern: '^[a-z0-9]+(-[a-z0-9]+)*$' }) }) };
+  const SettingsParams = { schema: { params: SlugParams } };
   const inside = { config: { access: 'inside' as const } };
 
   async function settingsContext(request: FastifyRequest) {

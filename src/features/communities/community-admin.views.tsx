@@ -2,7 +2,7 @@
 import type { ComponentChildren } from 'preact';
 import type { ViewContext } from '../../views/context.js';
 import { Layout, PageHeading } from '../../views/layout.js';
-import { CsrfField, ErrorSummary, SubmitButton, TextArea, TextField, fieldId, type FormState } from '../../views/components/forms.js';
+import { CheckboxField, CsrfField, ErrorSummary, SubmitButton, TextArea, TextField, fieldId, type FormState } from '../../views/components/forms.js';
 import { Facts } from '../../views/components/facts.js';
 import { TableWrap } from '../../views/components/table.js';
 import { Time } from '../../views/components/time.js';
@@ -10,7 +10,6 @@ import { CursorPager, withQuery } from '../../views/components/list.js';
 import type { MessageKey } from '../../views/i18n/index.js';
 import type { CommunityVisibility } from '../../db/schema.js';
 import { officeCrumbs } from '../office/office.views.js';
-import { CheckboxField } from './moderation.views.js';
 import { VisibilityBadge } from './communities.views.js';
 
 const LIST = '/geschaeftsstelle/communities';

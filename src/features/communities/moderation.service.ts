@@ -13,7 +13,7 @@ import { decodeCursor, encodeCursor } from '../../lib/cursor.js';
 import { isOffice } from '../accounts/accounts.policy.js';
 import { writeAudit } from '../audit/audit.repo.js';
 import * as policy from './communities.policy.js';
-import { getCommunityBySlug } from './communities.repo.js';
+import { exactTime, getCommunityBySlug } from './communities.repo.js';
 import { loadPost, loadReply } from './posts.service.js';
 
 function actorId(actor: Actor): string {
@@ -139,7 +139,7 @@ export async function listReports(db: Kysely<DB>, actor: Actor, opts: { communit
   if (after) q = q.where(sql<boolean>`(r.created_at, r.id) < (${after[0]}::timestamptz, ${after[1]})`);
   const rows = await q
     .select(['r.id', 'r.reason', 'r.createdAt', 'r.postId', 'r.replyId', 'p.title as postTitle', 'p.hiddenAt as postHiddenAt', 'p.lockedAt as postLockedAt', 'rp.body as replyBody', 'rp.hiddenAt as replyHiddenAt', 'rp.deletedAt as replyDeletedAt', 'c.slug as communitySlug', 'c.name as communityName', 'reporter.name as reporterName'])
-    .select(sql<string>`to_char(r.created_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`.as('timeKey'))
+    .select(exactTime('r.created_at').as('timeKey'))
     .orderBy('r.createdAt', 'desc')
     .orderBy('r.id', 'desc')
     .limit(REPORT_PAGE_SIZE + 1)

@@ -2,7 +2,7 @@
 import type { ComponentChildren } from 'preact';
 import type { ViewContext } from '../../views/context.js';
 import { Layout, PageHeading, type Crumb } from '../../views/layout.js';
-import { CsrfField, ErrorSummary, SelectField, SubmitButton, TextArea, fieldId, type FormState, type Option } from '../../views/components/forms.js';
+import { CheckboxField, CsrfField, ErrorSummary, SelectField, SubmitButton, TextArea, type FormState, type Option } from '../../views/components/forms.js';
 import { Facts } from '../../views/components/facts.js';
 import { Time } from '../../views/components/time.js';
 import { CursorPager, withQuery } from '../../views/components/list.js';
@@ -46,48 +46,6 @@ function StatusBadge({ ctx, kind, label }: { ctx: ViewContext; kind: 'warning' |
       <span class={`kern-icon kern-icon--${kind} kern-icon--small`} aria-hidden="true"></span>
       <span class="kern-label kern-label--small">{ctx.t(label)}</span>
     </span>
-  );
-}
-
-/**
- * A checkbox with a hint and a message tied by aria-describedby (the shared Checkbox has
- * neither). `defaultChecked` applies only when the form has no value for it yet.
- */
-export function CheckboxField({ ctx, form, name, label, hint, defaultChecked = false }: { ctx: ViewContext; form: FormState; name: string; label: MessageKey; hint?: MessageKey; defaultChecked?: boolean }) {
-  const error = form.errors[name];
-  const value = form.values[name];
-  const checked = value === undefined ? defaultChecked : value === 'on' || value === 'true';
-  const hintId = `${fieldId(name)}-hint`;
-  const errorId = `${fieldId(name)}-error`;
-  const described = [hint ? hintId : '', error ? errorId : ''].filter(Boolean).join(' ') || undefined;
-  return (
-    <div>
-      <div class={`kern-form-check${error ? ' kern-form-check--error' : ''}`}>
-        <input
-          class={`kern-form-check__checkbox${error ? ' kern-form-check__checkbox--error' : ''}`}
-          type="checkbox"
-          id={fieldId(name)}
-          name={name}
-          checked={checked}
-          aria-invalid={error ? 'true' : undefined}
-          aria-describedby={described}
-        />
-        <label class="kern-label" for={fieldId(name)}>
-          {ctx.t(label)}
-        </label>
-      </div>
-      {hint ? (
-        <div class="kern-hint" id={hintId}>
-          {ctx.t(hint)}
-        </div>
-      ) : null}
-      {error ? (
-        <p class="kern-error" id={errorId}>
-          <span class="kern-icon kern-icon--danger kern-icon--small" aria-hidden="true"></span>
-          <span>{ctx.t(error.key, error.params)}</span>
-        </p>
-      ) : null}
-    </div>
   );
 }
 

@@ -96,6 +96,10 @@ describe('a community page', () => {
 
   it('lets a member request to join, the lead approve, and then the member reads', async () => {
     const client = await as(outsider);
+    const tooLong = await client.post('/communities/runde-auf-anfrage/mitgliedschaft', { message: `Ich bin ISB. ${'x'.repeat(1000)}` });
+    expect(tooLong.statusCode).toBe(422);
+    expect(fieldError(tooLong.body, 'message')).toContain('1000');
+    expect(tooLong.body).toContain(`Ich bin ISB. ${'x'.repeat(1000)}`);
     const asked = await client.post('/communities/runde-auf-anfrage/mitgliedschaft', { message: 'Ich bin ISB im Kreis.' });
     expect(asked.statusCode).toBe(303);
     expect((await client.get('/communities/runde-auf-anfrage')).body).toContain('Ihre Anfrage ist bei der Leitung');

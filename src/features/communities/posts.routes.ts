@@ -5,29 +5,31 @@ import { Type, type TObject } from '@sinclair/typebox';
 import type { AppDeps } from '../../app.js';
 import { AppError } from '../../http/errors.js';
 import { readForm, readLenient } from '../../http/forms.js';
-import { showForm, submitForm } from '../../http/form-page.js';
+import { showForm, submitForm, type FormPage } from '../../http/form-page.js';
 import { redirectAfterPost, sendPage, viewContext } from '../../http/render.js';
 import { renderMarkdown } from '../../lib/markdown.js';
 import type { PostType } from '../../db/schema.js';
 import { withQuery } from '../../views/components/list.js';
-import type { FormState } from '../../views/components/forms.js';
-import { translator, type MessageKey } from '../../views/i18n/index.js';
+import { emptyForm, type FormState } from '../../views/components/forms.js';
+import type { MessageKey } from '../../views/i18n/index.js';
 import { viewerOf } from '../members/members.service.js';
 import * as policy from './communities.policy.js';
-import { Id } from './communities.routes.js';
+import { Id, IdParams as IdParamsSchema } from './communities.schema.js';
 import * as repo from './posts.repo.js';
 import * as service from './posts.service.js';
 import { PostForm, postInputFromForm, ReplyForm, resolveContact } from './posts.schema.js';
 import { HistoryPage, PostFormPage, PostPage, ReplyEditPage } from './posts.views.js';
 
 const inside = { config: { access: 'inside' as const } };
-const IdParams = { params: Type.Object({ id: Id }) };
+const IdParams = { params: IdParamsSchema };
 
-const toggle = (name: string) => Type.Object({ [name]: Type.Union([Type.Literal('on'), Type.Literal('off')]) });
+// Schemas are compiled once (forms.ts caches by schema object), never per request.
+const toggles = new Map<string, TObject>(['helpful', 'follow', 'bookmark', 'reuse', 'accept'].map((name) => [name, Type.Object({ [name]: Type.Union([Type.Literal('on'), Type.Literal('off')]) })]));
+const PostPageQuery = Type.Object({ ab: Type.Optional(Type.String({ maxLength: 400 })), zitat: Type.Optional(Id) });
 
 /** Reads an on/off toggle form; anything else is a malformed request. */
 function readToggle(request: FastifyRequest, name: string): boolean {
-  const form = readForm(toggle(name) as TObject, request.body);
+  const form = readForm(toggles.get(name)!, request.body);
   if (!form.ok) throw new AppError('bad_request');
   return (form.value as Record<string, string>)[name] === 'on';
 }
@@ -35,31 +37,31 @@ function readToggle(request: FastifyRequest, name: string): boolean {
 export async function postsRoutes(app: FastifyInstance, deps: AppDeps) {
   const { db } = deps;
 
-  async function postPage(request: FastifyRequest, reply: FastifyReply, replyForm: FormState, status = 200) {
-    const { id } = request.params as { id: string };
-    const actor = request.actor;
-    const { post, membership, community } = await service.loadPost(db, actor, id);
-    const viewer = viewerOf(actor);
-    const query = readLenient(Type.Object({ ab: Type.Optional(Type.String({ maxLength: 400 })), zitat: Type.Optional(Id) }), request.query);
-    const [replies, reuses] = await Promise.all([
-      repo.listReplies(db, viewer, { id: post.id, communityId: post.communityId }, { cursor: query.ab }),
-      post.type === 'example' ? repo.listReuses(db, post.id) : Promise.resolve([]),
-    ]);
-    const locked = Boolean(post.lockedAt);
-    const canReply = policy.canReply(actor, community, membership, locked);
-    const quoteId = (typeof replyForm.values.quoteReplyId === 'string' && replyForm.values.quoteReplyId) || query.zitat;
-    let quote: { id: string; authorName: string; html: string } | null = null;
-    if (quoteId && canReply) {
-      const quoted = await repo.getReply(db, quoteId);
-      if (quoted && quoted.postId === post.id && policy.canSeeContent(actor, quoted, membership) && !quoted.hiddenAt) {
-        quote = { id: quoted.id, authorName: quoted.authorName ?? translator(request.lang)('post.formerMember'), html: renderMarkdown(quoted.body, 300) };
+  /** The post page with its reply form: for reading, and shown again when a reply has an error. */
+  function postPage(request: FastifyRequest): FormPage {
+    return async (ctx, replyForm) => {
+      const { id } = request.params as { id: string };
+      const actor = request.actor;
+      const { post, membership, community } = await service.loadPost(db, actor, id);
+      const viewer = viewerOf(actor);
+      const query = readLenient(PostPageQuery, request.query);
+      const [replies, reuses] = await Promise.all([
+        repo.listReplies(db, viewer, { id: post.id, communityId: post.communityId }, { cursor: query.ab }),
+        post.type === 'example' ? repo.listReuses(db, post.id) : Promise.resolve([]),
+      ]);
+      const locked = Boolean(post.lockedAt);
+      const canReply = policy.canReply(actor, community, membership, locked);
+      const quoteId = (typeof replyForm.values.quoteReplyId === 'string' && replyForm.values.quoteReplyId) || query.zitat;
+      let quote: { id: string; authorName: string; html: string } | null = null;
+      if (quoteId && canReply) {
+        const quoted = await repo.getReply(db, quoteId);
+        if (quoted && quoted.postId === post.id && policy.canSeeContent(actor, quoted, membership) && !quoted.hiddenAt) {
+          quote = { id: quoted.id, authorName: quoted.authorName ?? ctx.t('post.formerMember'), html: renderMarkdown(quoted.body, 300) };
+        }
       }
-    }
-    const md = (text: string | null) => (text ? renderMarkdown(text) : '');
-    return sendPage(
-      reply,
-      h(PostPage, {
-        ctx: viewContext(request, reply),
+      const md = (text: string | null) => (text ? renderMarkdown(text) : '');
+      return h(PostPage, {
+        ctx,
         d: {
           post,
           html: { body: md(post.body), problem: md(post.problem), solution: md(post.solution), materials: md(post.materials), reuse: md(post.reuse) },
@@ -80,29 +82,19 @@ export async function postsRoutes(app: FastifyInstance, deps: AppDeps) {
           quote,
           replyForm,
         },
-      }),
-      status,
-    );
+      });
+    };
   }
 
-  app.get('/beitraege/:id', { ...inside, schema: IdParams }, async (request, reply) => postPage(request, reply, { values: {}, errors: {} }));
+  app.get('/beitraege/:id', { ...inside, schema: IdParams }, async (request, reply) => showForm(request, reply, postPage(request), emptyForm));
 
-  app.post('/beitraege/:id/antworten', { ...inside, schema: IdParams }, async (request, reply) => {
-    const { id } = request.params as { id: string };
-    const form = readForm(ReplyForm, request.body);
-    if (!form.ok) return postPage(request, reply, form, 422);
-    try {
-      const replyId = await service.createReply(deps, request.actor, id, form.value);
+  app.post('/beitraege/:id/antworten', { ...inside, schema: IdParams }, async (request, reply) =>
+    submitForm(request, reply, ReplyForm, postPage(request), async (form) => {
+      const { id } = request.params as { id: string };
+      const replyId = await service.createReply(deps, request.actor, id, form);
       return redirectAfterPost(reply, `/beitraege/${id}#antwort-${replyId}`, { kind: 'success', key: 'reply.published' });
-    } catch (error) {
-      if (error instanceof AppError && (error.status === 422 || error.status === 429)) {
-        if (error.status === 429) reply.header('retry-after', String((error as { retryAfterSeconds?: number }).retryAfterSeconds ?? 60));
-        const errors = Object.keys(error.fields).length ? Object.fromEntries(Object.entries(error.fields).map(([k, v]) => [k, { key: v }])) : { body: { key: error.messageKey, params: error.params } };
-        return postPage(request, reply, { values: form.values, errors }, error.status);
-      }
-      throw error;
-    }
-  });
+    }),
+  );
 
   // --- Editing a post --------------------------------------------------------------------------
   async function editContext(request: FastifyRequest) {

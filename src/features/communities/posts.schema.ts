@@ -4,7 +4,9 @@ import type { Kysely } from 'kysely';
 import type { DB } from '../../db/schema.js';
 import { AppError } from '../../http/errors.js';
 import { normaliseEmail } from '../../lib/email.js';
+import { findUserByEmail, findUserById } from '../accounts/accounts.repo.js';
 import type { PostInput } from './posts.service.js';
+import { Id } from './communities.schema.js';
 
 export const PostTypeSchema = Type.Union([Type.Literal('discussion'), Type.Literal('question'), Type.Literal('example'), Type.Literal('announcement')], { errorMessage: 'post.error.type' });
 export const ExampleStatusSchema = Type.Union([Type.Literal('idea'), Type.Literal('pilot'), Type.Literal('operation')], { errorMessage: 'example.error.status' });
@@ -25,22 +27,16 @@ export type PostForm = Static<typeof PostForm>;
 
 export const ReplyForm = Type.Object({
   body: Type.String({ minLength: 1, maxLength: 20000 }),
-  quoteReplyId: Type.Optional(Type.String({ maxLength: 40, pattern: '^[A-Za-z0-9_-]+$' })),
+  quoteReplyId: Type.Optional(Id),
 });
 
-/** The contact person is typed as an e-mail address (or a profile id); the answer is a user id. */
+/** The contact person is typed as an e-mail address (or a profile id); the answer is a user id. The service checks who may be one. */
 export async function resolveContact(db: Kysely<DB>, value: string | undefined): Promise<string | null> {
   if (!value) return null;
-  const email = value.includes('@') ? (normaliseEmail(value)?.address ?? '') : null;
-  const row = await db
-    .selectFrom('users')
-    .select('id')
-    .where(email ? 'email' : 'id', '=', email ?? value)
-    .where('role', 'in', ['member', 'office', 'admin'])
-    .where('suspendedAt', 'is', null)
-    .executeTakeFirst();
-  if (!row) throw new AppError('validation_failed', { contactId: 'post.error.contact' });
-  return row.id;
+  const address = value.includes('@') ? normaliseEmail(value)?.address : undefined;
+  const person = value.includes('@') ? (address ? await findUserByEmail(db, address) : undefined) : await findUserById(db, value);
+  if (!person) throw new AppError('validation_failed', { contactId: 'post.error.contact' });
+  return person.id;
 }
 
 export function postInputFromForm(form: PostForm, contactId: string | null): PostInput {

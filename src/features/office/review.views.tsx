@@ -2,7 +2,7 @@
 import type { ViewContext } from '../../views/context.js';
 import { Layout, PageHeading } from '../../views/layout.js';
 import { Alert } from '../../views/components/alert.js';
-import { CsrfField, ErrorSummary, SelectField, SubmitButton, TextArea, fieldId, type FormState } from '../../views/components/forms.js';
+import { CheckboxField, CsrfField, ErrorSummary, SelectField, SubmitButton, TextArea, type FormState } from '../../views/components/forms.js';
 import { Time } from '../../views/components/time.js';
 import type { MessageKey } from '../../views/i18n/index.js';
 import { Paragraphs } from '../site/site.views.js';
@@ -97,44 +97,6 @@ export function ReviewQueuePage({ ctx, page, offset }: { ctx: ViewContext; page:
   );
 }
 
-/** A checkbox with a hint and a message, tied by aria-describedby (the shared Checkbox has neither). */
-function DomainCheckbox({ ctx, form, domain }: { ctx: ViewContext; form: FormState; domain: string }) {
-  const name = 'addDomain';
-  const error = form.errors[name];
-  const value = form.values[name];
-  const checked = value === 'on' || value === 'true';
-  const hintId = `${fieldId(name)}-hint`;
-  const errorId = `${fieldId(name)}-error`;
-  // KERN's form-check is a row (box and label); the hint and the message go below it.
-  return (
-    <div>
-      <div class={`kern-form-check${error ? ' kern-form-check--error' : ''}`}>
-        <input
-          class={`kern-form-check__checkbox${error ? ' kern-form-check__checkbox--error' : ''}`}
-          type="checkbox"
-          id={fieldId(name)}
-          name={name}
-          checked={checked}
-          aria-invalid={error ? 'true' : undefined}
-          aria-describedby={error ? `${hintId} ${errorId}` : hintId}
-        />
-        <label class="kern-label" for={fieldId(name)}>
-          {ctx.t('office.review.addDomain')}
-        </label>
-      </div>
-      <div class="kern-hint" id={hintId}>
-        {ctx.t('office.review.addDomainHint', { domain })}
-      </div>
-      {error ? (
-        <p class="kern-error" id={errorId}>
-          <span class="kern-icon kern-icon--danger kern-icon--small" aria-hidden="true"></span>
-          <span>{ctx.t(error.key, error.params)}</span>
-        </p>
-      ) : null}
-    </div>
-  );
-}
-
 const approveLabels: Record<string, MessageKey> = { organisationId: 'office.review.organisation', addDomain: 'office.review.addDomain' };
 const declineLabels: Record<string, MessageKey> = { message: 'office.review.message' };
 
@@ -159,7 +121,7 @@ export function ApplicantPage({ ctx, applicant, organisations, forms }: { ctx: V
         <form method="post" action={`${base}/annehmen`} class="kp-form" novalidate>
           <CsrfField ctx={ctx} />
           <SelectField ctx={ctx} form={forms.approve} name="organisationId" label="office.review.organisation" hint="office.review.organisationHint" placeholder="office.review.organisationNone" groups={groupByLevel(ctx, organisations)} />
-          <DomainCheckbox ctx={ctx} form={forms.approve} domain={domain} />
+          <CheckboxField ctx={ctx} form={forms.approve} name="addDomain" label="office.review.addDomain" hint="office.review.addDomainHint" hintParams={{ domain }} />
           <div class="kern-btn-wrapper">
             <SubmitButton ctx={ctx} label="office.review.approve" />
           </div>

@@ -2,7 +2,7 @@
 import type { ComponentChildren } from 'preact';
 import type { FieldErrors, FormValues } from '../../http/forms.js';
 import type { ViewContext } from '../context.js';
-import type { MessageKey } from '../i18n/index.js';
+import type { MessageKey, Params } from '../i18n/index.js';
 
 export interface FormState {
   values: FormValues;
@@ -197,6 +197,50 @@ export function Checkbox({ ctx, form, name, label, checked }: { ctx: ViewContext
       <label class="kern-label" for={fieldId(name)}>
         {ctx.t(label)}
       </label>
+    </div>
+  );
+}
+
+/**
+ * A checkbox with a hint and a message tied by aria-describedby. KERN's form-check is a row
+ * (box and label); the hint and the message go below it. `defaultChecked` applies only when
+ * the form has no value for it yet.
+ */
+export function CheckboxField(props: { ctx: ViewContext; form: FormState; name: string; label: MessageKey; hint?: MessageKey; hintParams?: Params; defaultChecked?: boolean }) {
+  const { ctx, form, name, label, hint, hintParams, defaultChecked = false } = props;
+  const error = form.errors[name];
+  const value = form.values[name];
+  const checked = value === undefined ? defaultChecked : value === 'on' || value === 'true';
+  const hintId = `${fieldId(name)}-hint`;
+  const errorId = `${fieldId(name)}-error`;
+  const described = [hint ? hintId : '', error ? errorId : ''].filter(Boolean).join(' ') || undefined;
+  return (
+    <div>
+      <div class={`kern-form-check${error ? ' kern-form-check--error' : ''}`}>
+        <input
+          class={`kern-form-check__checkbox${error ? ' kern-form-check__checkbox--error' : ''}`}
+          type="checkbox"
+          id={fieldId(name)}
+          name={name}
+          checked={checked}
+          aria-invalid={error ? 'true' : undefined}
+          aria-describedby={described}
+        />
+        <label class="kern-label" for={fieldId(name)}>
+          {ctx.t(label)}
+        </label>
+      </div>
+      {hint ? (
+        <div class="kern-hint" id={hintId}>
+          {ctx.t(hint, hintParams)}
+        </div>
+      ) : null}
+      {error ? (
+        <p class="kern-error" id={errorId}>
+          <span class="kern-icon kern-icon--danger kern-icon--small" aria-hidden="true"></span>
+          <span>{ctx.t(error.key, error.params)}</span>
+        </p>
+      ) : null}
     </div>
   );
 }
