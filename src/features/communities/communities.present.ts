@@ -88,17 +88,7 @@ export function presentCommunitySummary(config: Config, row: CommunityListRow): 
 export function presentCommunityDetail(config: Config, actor: Actor, row: CommunityRow, leads: { id: string; name: string }[]): CommunityDetail {
   const m = row.membership;
   return {
-    slug: row.slug,
-    name: row.name,
-    url: communityUrl(config, row.slug),
-    description: row.description,
-    visibility: row.visibility,
-    topics: row.topics,
-    memberCount: row.memberCount,
-    partnersAllowed: row.partnersAllowed,
-    chathamHouse: row.chathamHouse,
-    lastActivityAt: iso(row.lastActivityAt),
-    membership: m ? { role: m.role, status: m.status } : null,
+    ...presentCommunitySummary(config, row),
     guidelines: row.guidelines,
     leads: leads.map((l) => ({ id: l.id, name: l.name })),
     viewer: {
