@@ -25,6 +25,7 @@ import { postsRoutes } from './features/communities/posts.routes.js';
 import { moderationRoutes } from './features/communities/moderation.routes.js';
 import { communityAdminRoutes } from './features/communities/community-admin.routes.js';
 import { communitiesApiRoutes } from './features/communities/communities-api.routes.js';
+import { searchRoutes } from './features/search/search.routes.js';
 
 export interface AppDeps {
   config: Config;
@@ -70,6 +71,7 @@ export async function buildApp(deps: AppDeps, opts: { logger?: boolean } = {}): 
   await app.register(moderationRoutes, deps);
   await app.register(communityAdminRoutes, deps);
   await app.register(communitiesApiRoutes, deps);
+  await app.register(searchRoutes, deps);
   await app.register(apiDocsRoutes, deps);
   return app;
 }

@@ -43,3 +43,44 @@ for (const input of document.querySelectorAll('input[data-tag-suggest]')) {
     }, 200);
   });
 }
+
+// The question form: while a title is typed for a question, similar questions the reader may
+// open appear below it (the server renders them; without JavaScript the "Ähnliche Fragen
+// prüfen" button asks the server for the same list).
+for (const form of document.querySelectorAll('form[data-similar-questions]')) {
+  const title = form.querySelector('input[name="title"]');
+  const type = form.querySelector('select[name="type"]');
+  const box = form.querySelector('#similar-questions');
+  if (!title || !type || !box) continue;
+  let timer;
+  let controller;
+  let last = '';
+  const update = () => {
+    clearTimeout(timer);
+    timer = setTimeout(async () => {
+      const text = title.value.trim();
+      if (type.value !== 'question' || text.length < 4) {
+        box.replaceChildren();
+        last = '';
+        return;
+      }
+      if (text === last) return;
+      last = text;
+      controller?.abort();
+      controller = new AbortController();
+      try {
+        const url = `${form.dataset.similarQuestions}&title=${encodeURIComponent(text)}`;
+        const res = await fetch(url, { signal: controller.signal, headers: { accept: 'text/html' } });
+        if (!res.ok) return;
+        const html = await res.text();
+        const template = document.createElement('template');
+        template.innerHTML = html;
+        box.replaceChildren(template.content);
+      } catch {
+        // No suggestions is no error: the button still checks on the server.
+      }
+    }, 350);
+  };
+  title.addEventListener('input', update);
+  type.addEventListener('change', update);
+}

@@ -9,6 +9,7 @@ import * as m0002 from './migrations/0002_profiles_and_expertise.js';
 import * as m0003 from './migrations/0003_organisation_imports.js';
 import * as m0004 from './migrations/0004_profile_visibility_statistics.js';
 import * as m0005 from './migrations/0005_communities.js';
+import * as m0006 from './migrations/0006_search.js';
 
 const migrations: Record<string, Migration> = {
   '0001_accounts_and_organisations': m0001,
@@ -16,6 +17,7 @@ const migrations: Record<string, Migration> = {
   '0003_organisation_imports': m0003,
   '0004_profile_visibility_statistics': m0004,
   '0005_communities': m0005,
+  '0006_search': m0006,
 };
 
 export async function migrateToLatest(db: Kysely<any>): Promise<string[]> {

@@ -8,6 +8,7 @@ import type { MessageKey } from './i18n/index.js';
 import { Alert } from './components/alert.js';
 import { CsrfField } from './components/forms.js';
 import { isInside, isOffice, isVerifiedMember } from '../features/accounts/accounts.policy.js';
+import { HeaderSearch } from '../features/search/search.views.js';
 
 export interface Crumb {
   label: string;
@@ -75,6 +76,7 @@ export function Layout({ ctx, title, crumbs, children }: { ctx: ViewContext; tit
                 ))}
               </ul>
             </nav>
+            {isInside(ctx.actor) ? <HeaderSearch ctx={ctx} /> : null}
             <div class="kp-header__actions">
               {ctx.actor.kind === 'user' ? (
                 <form method="post" action="/abmelden" class="kp-inline-form">

@@ -6,7 +6,7 @@ import { sql, type Kysely } from 'kysely';
 import type { CommunityVisibility, DB } from '../../db/schema.js';
 import { decodeCursor, encodeCursor } from '../../lib/cursor.js';
 import { pageTotal, totalOf } from '../../db/paging.js';
-import { fieldVisible, visibleMember, type Viewer } from '../members/members.repo.js';
+import { fieldVisible, memberVisible, type Viewer } from '../members/members.repo.js';
 import { communityVisible, membershipCounts } from './communities.visibility.js';
 import type { MembershipFacts } from './communities.policy.js';
 
@@ -114,7 +114,7 @@ export async function listCommunityMembers(db: Kysely<DB>, viewer: Viewer, commu
     .where('cm.status', '=', opts.status ?? 'active')
     .where(membershipCounts('cm', 'c'))
     // eslint-disable-next-line @typescript-eslint/no-explicit-any -- the people rule's expression builder
-    .where((eb) => visibleMember(eb as any, viewer));
+    .where(memberVisible(viewer));
   const base = q;
   // Leads come first, so the cursor carries the rank too (name and id alone would repeat or skip people).
   const rank = sql<number>`case when cm.role = 'lead' then 0 else 1 end`;
@@ -156,7 +156,7 @@ export async function previewMembers(db: Kysely<DB>, viewer: Viewer, communityId
     .leftJoin('organisations as o', 'o.id', 'u.organisationId')
     .where(membershipCounts('cm', 'c'))
     // eslint-disable-next-line @typescript-eslint/no-explicit-any -- the people rule's expression builder
-    .where((eb) => visibleMember(eb as any, viewer))
+    .where(memberVisible(viewer))
     .select(['u.id', 'u.name', 'u.role', 'cm.role as communityRole', 'o.id as organisationId', 'o.name as organisationName', 'o.level', 'o.state'])
     .select(sql<string | null>`case when ${fieldVisible('position', viewer)} then p.position end`.as('position'))
     .orderBy(sql`cm.role = 'lead' desc`)

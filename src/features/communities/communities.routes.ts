@@ -23,6 +23,7 @@ import { createPost } from './posts.service.js';
 import { PostForm, postInputFromForm, resolveContact } from './posts.schema.js';
 import { CommunityListPage, CommunityPage, MembersPage } from './communities.views.js';
 import { PostFormPage } from './posts.views.js';
+import { similarQuestions } from '../search/search.service.js';
 import { Id, Slug, SlugParams as SlugParamsSchema } from './communities.schema.js';
 
 const inside = { config: { access: 'inside' as const } };
@@ -224,6 +225,13 @@ export async function communitiesRoutes(app: FastifyInstance, deps: AppDeps) {
   app.post('/communities/:slug/neu', { ...inside, schema: SlugParams }, async (request, reply) => {
     const { community, types } = await newPostContext(request);
     const page = (ctx: Parameters<typeof PostFormPage>[0]['ctx'], form: FormState) => h(PostFormPage, { ctx, form, community, action: `/communities/${community.slug}/neu`, types, editing: false });
+    const body = (request.body ?? {}) as Record<string, unknown>;
+    if (body.aktion === 'aehnliche-fragen') {
+      // "Ähnliche Fragen prüfen" without JavaScript: the form again, as typed, with the questions.
+      const similar = await similarQuestions(db, viewerOf(request.actor), typeof body.title === 'string' ? body.title : '', community.id);
+      const values = Object.fromEntries(Object.entries(body).filter(([k, v]) => typeof v === 'string' && k !== '_csrf' && k !== 'aktion')) as Record<string, string>;
+      return showForm(request, reply, (ctx, form) => h(PostFormPage, { ctx, form, community, action: `/communities/${community.slug}/neu`, types, editing: false, similar }), { values, errors: {} });
+    }
     return submitForm(request, reply, PostForm, page, async (form) => {
       const contactId = await resolveContact(db, form.contactId);
       const id = await createPost(deps, request.actor, community.slug, postInputFromForm(form, contactId));

@@ -2,6 +2,8 @@
 import type { ViewContext } from '../../views/context.js';
 import { Layout, PageHeading } from '../../views/layout.js';
 import { Alert } from '../../views/components/alert.js';
+import { SimilarQuestions } from '../search/search.views.js';
+import type { SimilarQuestion } from '../search/search.repo.js';
 import { ActionButton, CsrfField, ErrorSummary, SelectField, SubmitButton, TextArea, TextField, type FormState } from '../../views/components/forms.js';
 import { Facts } from '../../views/components/facts.js';
 import { Time } from '../../views/components/time.js';
@@ -308,7 +310,7 @@ export const postFieldLabels: Record<string, MessageKey> = {
 };
 
 /** The post form, for a new post and for editing: practice-example fields are always there, used for that type. */
-export function PostFormPage({ ctx, form, community, action, types, editing }: { ctx: ViewContext; form: FormState; community: { slug: string; name: string; chathamHouse: boolean }; action: string; types: PostType[]; editing: boolean }) {
+export function PostFormPage({ ctx, form, community, action, types, editing, similar }: { ctx: ViewContext; form: FormState; community: { slug: string; name: string; chathamHouse: boolean }; action: string; types: PostType[]; editing: boolean; similar?: SimilarQuestion[] | null }) {
   const { t } = ctx;
   const title = editing ? t('post.editTitle') : t('post.newTitle', { name: community.name });
   return (
@@ -316,10 +318,19 @@ export function PostFormPage({ ctx, form, community, action, types, editing }: {
       <PageHeading title={title} />
       <ChathamNotice ctx={ctx} applies={community.chathamHouse} />
       <ErrorSummary ctx={ctx} form={form} labels={postFieldLabels} />
-      <form method="post" action={action} class="kp-form" novalidate>
+      <form method="post" action={action} class="kp-form" novalidate data-similar-questions={editing ? undefined : `/suche/aehnliche-fragen?community=${community.slug}`}>
         <CsrfField ctx={ctx} />
         <SelectField ctx={ctx} form={form} name="type" label="post.type" hint="post.typeHint" options={typeOptions(ctx, types)} required />
         <TextField ctx={ctx} form={form} name="title" label="post.title" hint="post.titleHint" maxLength={200} required />
+        {editing ? null : (
+          <div class="kp-similar-check">
+            <div id="similar-questions" aria-live="polite">
+              {similar ? <SimilarQuestions ctx={ctx} questions={similar} checked /> : null}
+            </div>
+            <p class="kern-body kern-body--small">{t('search.similar.hint')}</p>
+            <SubmitButton ctx={ctx} label="search.similar.check" variant="secondary" name="aktion" value="aehnliche-fragen" />
+          </div>
+        )}
         <TextArea ctx={ctx} form={form} name="body" label="post.body" hint="post.markdownHint" maxLength={20000} rows={10} required />
         <TextField ctx={ctx} form={form} name="tags" label="post.tags" hint="post.tagsHint" maxLength={300} tagSuggest />
         <fieldset class="kern-fieldset">

@@ -1,9 +1,9 @@
 /**
- * All SQL about member profiles. The visibility rule lives here once: `visibleMember` (whose
+ * All SQL about member profiles. The visibility rule lives here once: `memberVisible` (whose
  * profile exists for the viewer) and `fieldVisible` (which fields they see). Every list,
  * search, count and API answer about people uses them.
  */
-import { sql, type ExpressionBuilder, type Kysely, type RawBuilder } from 'kysely';
+import { sql, type Kysely, type RawBuilder } from 'kysely';
 import type { DB, FieldVisibility, Level, ProfileVisibility } from '../../db/schema.js';
 import { profileRoles } from './members.policy.js';
 import { sharesCommunity as sharesCommunitySql } from '../communities/communities.visibility.js';
@@ -16,18 +16,20 @@ export interface Viewer {
   staff: boolean;
 }
 
-type Eb = ExpressionBuilder<DB & { u: DB['users']; p: DB['profiles'] }, 'u' | 'p'>;
 
 /** Whether the viewer shares an active community membership with the person in `u`. */
 export function sharesCommunity(viewer: Viewer): RawBuilder<boolean> {
   return sharesCommunitySql(viewer, 'u.id');
 }
 
-/** Whose profile exists for the viewer: verified staff and partners, never applicants. */
-export function visibleMember(eb: Eb, viewer: Viewer) {
-  const base = eb.and([eb('u.role', 'in', [...profileRoles]), eb('u.suspendedAt', 'is', null), eb('u.emailConfirmedAt', 'is not', null)]);
-  if (viewer.verified) return eb.or([eb('u.id', '=', viewer.id), base]);
-  return eb.or([eb('u.id', '=', viewer.id), eb.and([base, sharesCommunity(viewer)])]);
+/**
+ * Whose profile exists for the viewer (`u`: users): verified staff and partners, never
+ * applicants; partners see only the people they share a community with.
+ */
+export function memberVisible(viewer: Viewer): RawBuilder<boolean> {
+  const base = sql<boolean>`(u.role in (${sql.join(profileRoles.map((r) => sql.lit(r)))}) and u.suspended_at is null and u.email_confirmed_at is not null)`;
+  if (viewer.verified) return sql<boolean>`(u.id = ${viewer.id} or ${base})`;
+  return sql<boolean>`(u.id = ${viewer.id} or (${base} and ${sharesCommunity(viewer)}))`;
 }
 
 export const defaultVisibility: ProfileVisibility = { position: 'members', bio: 'members', phone: 'shared', contactOther: 'shared', languages: 'members', expertise: 'members' };
@@ -45,13 +47,13 @@ export function fieldVisible(field: keyof ProfileVisibility, viewer: Viewer): Ra
   return sql<boolean>`(${sql.join(parts, sql` or `)})`;
 }
 
-function visibleText(field: 'position' | 'bio' | 'phone' | 'contactOther', viewer: Viewer) {
+export function visibleText(field: 'position' | 'bio' | 'phone' | 'contactOther', viewer: Viewer) {
   const column = { position: sql.ref('p.position'), bio: sql.ref('p.bio'), phone: sql.ref('p.phone'), contactOther: sql.ref('p.contact_other') }[field];
   return sql<string | null>`case when ${fieldVisible(field, viewer)} then ${column} end`;
 }
 
 /** Labels of a person's tags of one kind, or null when the viewer may not see their expertise. */
-function tagLabels(kind: 'expertise' | 'ask', viewer: Viewer, max = 50) {
+export function tagLabels(kind: 'expertise' | 'ask', viewer: Viewer, max = 50) {
   return sql<string[] | null>`case when ${fieldVisible('expertise', viewer)} then array(
     select t.label from profile_tags pt join tags t on t.id = pt.tag_id
     where pt.user_id = u.id and pt.kind = ${kind} order by t.label collate "de-x-icu" limit ${max}) end`;
@@ -82,7 +84,7 @@ export async function listMembers(db: Kysely<DB>, viewer: Viewer, filter: Member
     .selectFrom('users as u')
     .leftJoin('profiles as p', 'p.userId', 'u.id')
     .leftJoin('organisations as o', 'o.id', 'u.organisationId')
-    .where((eb) => visibleMember(eb as unknown as Eb, viewer))
+    .where(memberVisible(viewer))
     .where(sql<boolean>`coalesce(p.listed, true)`);
   if (filter.q) {
     const pattern = likePattern(filter.q);
@@ -118,7 +120,7 @@ export async function getMemberProfile(db: Kysely<DB>, viewer: Viewer, id: strin
     .leftJoin('profiles as p', 'p.userId', 'u.id')
     .leftJoin('organisations as o', 'o.id', 'u.organisationId')
     .where('u.id', '=', id)
-    .where((eb) => visibleMember(eb as unknown as Eb, viewer))
+    .where(memberVisible(viewer))
     .select(['u.id', 'u.name', 'u.role', 'u.organisationOther', 'o.id as organisationId', 'o.name as organisationName', 'o.level', 'o.state', 'p.updatedAt'])
     .select(sql<boolean>`coalesce(p.listed, true)`.as('listed'))
     .select(visibleText('position', viewer).as('position'))
@@ -187,7 +189,7 @@ export function visibleTagUse(db: Kysely<DB>, viewer: Viewer, kinds: ('expertise
     .innerJoin('users as u', 'u.id', 'pt.userId')
     .leftJoin('profiles as p', 'p.userId', 'u.id')
     .where('pt.kind', 'in', kinds)
-    .where((eb) => visibleMember(eb as unknown as Eb, viewer))
+    .where(memberVisible(viewer))
     .where(fieldVisible('expertise', viewer))
     .select(['t.slug', 't.label', sql<number>`count(distinct pt.user_id)::int`.as('uses')])
     .groupBy(['t.slug', 't.label']);

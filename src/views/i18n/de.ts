@@ -13,5 +13,6 @@ import { office } from './de/office.js';
 import { communities } from './de/communities.js';
 import { moderation } from './de/moderation.js';
 import { communitiesApi } from './de/communitiesApi.js';
+import { search } from './de/search.js';
 
-export const de = { ...core, ...accounts, ...site, ...selfService, ...members, ...directoryAdmin, ...organisations, ...office, ...communities, ...moderation, ...communitiesApi } as const;
+export const de = { ...core, ...accounts, ...site, ...selfService, ...members, ...directoryAdmin, ...organisations, ...office, ...communities, ...moderation, ...communitiesApi, ...search } as const;

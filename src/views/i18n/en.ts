@@ -11,5 +11,6 @@ import { office } from './en/office.js';
 import { communities } from './en/communities.js';
 import { moderation } from './en/moderation.js';
 import { communitiesApi } from './en/communitiesApi.js';
+import { search } from './en/search.js';
 
-export const en: Partial<Record<keyof typeof de, string>> = { ...core, ...accounts, ...site, ...selfService, ...members, ...directoryAdmin, ...organisations, ...office, ...communities, ...moderation, ...communitiesApi };
+export const en: Partial<Record<keyof typeof de, string>> = { ...core, ...accounts, ...site, ...selfService, ...members, ...directoryAdmin, ...organisations, ...office, ...communities, ...moderation, ...communitiesApi, ...search };
