@@ -249,7 +249,7 @@ const membersSource: Source = {
       f.level ? sql<boolean>`o.level = ${f.level}` : null,
     ])}`,
   columns: (q, viewer) => sql`'member' as kind, u.id, null::text as post_id, null::text as post_type, u.name as title,
-    concat_ws(' · ', ${visibleText('position', viewer)}, array_to_string(${tagLabels('expertise', viewer, 8)}, ', ')) as body,
+    concat_ws(' · ', ${visibleText('position', viewer)}, nullif(array_to_string(${tagLabels('expertise', viewer, 8)}, ', '), '')) as body,
     null::text as community_slug, null::text as community_name, null::text as author_name, o.name as organisation_name, o.level,
     null::timestamptz as created_at, false as answered, false as accepted,
     (ts_rank(${WEIGHTS}, ${visibleMemberVector(viewer)}, ${q.rank}, 1) + case when ms.name_vector @@ ${q.match} then 1 else 0 end) as score`,
