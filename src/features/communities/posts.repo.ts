@@ -149,7 +149,7 @@ export async function listReuses(db: Kysely<DB>, postId: string) {
  * Replies of a post shown to the viewer, in time order, with the quoted reply (when the viewer
  * sees it too) and the viewer's helpful mark. One statement.
  */
-export async function listReplies(db: Kysely<DB>, viewer: Viewer, post: { id: string; communityId: string }, opts: { cursor?: string; limit?: number }) {
+export async function listReplies(db: Kysely<DB>, viewer: Viewer, post: { id: string; communityId: string }, opts: { cursor?: string; fromReplyId?: string; limit?: number }) {
   const limit = Math.min(opts.limit ?? REPLY_PAGE_SIZE, REPLY_PAGE_SIZE);
   const communityId = sql`${post.communityId}`;
   let q = db
@@ -162,6 +162,7 @@ export async function listReplies(db: Kysely<DB>, viewer: Viewer, post: { id: st
   const base = q;
   const after = decodeCursor(opts.cursor, ['string', 'string']);
   if (after) q = q.where(sql<boolean>`(r.created_at, r.id) > (${after[0]}::timestamptz, ${after[1]})`);
+  else if (opts.fromReplyId) q = q.where(sql<boolean>`(r.created_at, r.id) >= (select fr.created_at, fr.id from replies fr where fr.id = ${opts.fromReplyId} and fr.post_id = ${post.id})`);
   const rows = await q
       .select(['r.id', 'r.body', 'r.authorId', 'a.name as authorName', 'r.helpfulCount', 'r.createdAt', 'r.editedAt', 'r.hiddenAt', 'r.hiddenReason', 'r.quoteReplyId'])
       .select(sql<string | null>`case when qr.id is not null and ${contentShown(viewer, 'qr', communityId)} then left(qr.body, 300) end`.as('quoteBody'))

@@ -25,7 +25,7 @@ const IdParams = { params: IdParamsSchema };
 
 // Schemas are compiled once (forms.ts caches by schema object), never per request.
 const toggles = new Map<string, TObject>(['helpful', 'follow', 'bookmark', 'reuse', 'accept'].map((name) => [name, Type.Object({ [name]: Type.Union([Type.Literal('on'), Type.Literal('off')]) })]));
-const PostPageQuery = Type.Object({ ab: Type.Optional(Type.String({ maxLength: 400 })), zitat: Type.Optional(Id) });
+const PostPageQuery = Type.Object({ ab: Type.Optional(Type.String({ maxLength: 400 })), zitat: Type.Optional(Id), antwort: Type.Optional(Id) });
 
 /** Reads an on/off toggle form; anything else is a malformed request. */
 function readToggle(request: FastifyRequest, name: string): boolean {
@@ -45,10 +45,14 @@ export async function postsRoutes(app: FastifyInstance, deps: AppDeps) {
       const { post, membership, community } = await service.loadPost(db, actor, id);
       const viewer = viewerOf(actor);
       const query = readLenient(PostPageQuery, request.query);
-      const [replies, reuses] = await Promise.all([
-        repo.listReplies(db, viewer, { id: post.id, communityId: post.communityId }, { cursor: query.ab }),
+      const postRef = { id: post.id, communityId: post.communityId };
+      let [replies, reuses] = await Promise.all([
+        repo.listReplies(db, viewer, postRef, { cursor: query.ab }),
         post.type === 'example' ? repo.listReuses(db, post.id) : Promise.resolve([]),
       ]);
+      // ?antwort={id} (a search result): the replies from that one on, unless it is on the first page anyway.
+      const startsAtReply = Boolean(query.antwort && !query.ab && replies.nextCursor && !replies.items.some((r) => r.id === query.antwort));
+      if (startsAtReply) replies = await repo.listReplies(db, viewer, postRef, { fromReplyId: query.antwort });
       const locked = Boolean(post.lockedAt);
       const canReply = policy.canReply(actor, community, membership, locked);
       const quoteId = (typeof replyForm.values.quoteReplyId === 'string' && replyForm.values.quoteReplyId) || query.zitat;
@@ -65,7 +69,7 @@ export async function postsRoutes(app: FastifyInstance, deps: AppDeps) {
         d: {
           post,
           html: { body: md(post.body), problem: md(post.problem), solution: md(post.solution), materials: md(post.materials), reuse: md(post.reuse) },
-          replies: { items: replies.items.map((r) => ({ ...r, html: md(r.body), quoteHtml: md(r.quoteBody) })), total: replies.total, moreHref: replies.nextCursor ? withQuery(`/beitraege/${post.id}`, { ab: replies.nextCursor }) : null },
+          replies: { items: replies.items.map((r) => ({ ...r, html: md(r.body), quoteHtml: md(r.quoteBody) })), total: replies.total, moreHref: replies.nextCursor ? withQuery(`/beitraege/${post.id}`, { ab: replies.nextCursor }) : null, firstHref: startsAtReply || query.ab ? `/beitraege/${post.id}` : null },
           reuses,
           viewerId: viewer.id,
           can: {

@@ -17,7 +17,7 @@ import type { listReuses, listRevisions, PostRow, ReplyItem } from './posts.repo
 export interface PostPageData {
   post: PostRow;
   html: { body: string; problem: string; solution: string; materials: string; reuse: string };
-  replies: { items: (ReplyItem & { html: string; quoteHtml: string })[]; total: number; moreHref: string | null };
+  replies: { items: (ReplyItem & { html: string; quoteHtml: string })[]; total: number; moreHref: string | null; firstHref: string | null };
   reuses: Awaited<ReturnType<typeof listReuses>>;
   viewerId: string;
   can: { reply: boolean; contribute: boolean; edit: boolean; delete: boolean; accept: boolean; moderate: boolean; history: boolean; reuse: boolean };
@@ -266,7 +266,7 @@ export function PostPage({ ctx, d }: { ctx: ViewContext; d: PostPageData }) {
             <Reply key={r.id} ctx={ctx} d={d} r={r} />
           ))}
         </ol>
-        <CursorPager ctx={ctx} next={d.replies.moreHref} />
+        <CursorPager ctx={ctx} next={d.replies.moreHref} first={d.replies.firstHref} />
       </section>
       {d.can.reply ? (
         <section class="kp-section" aria-labelledby="antworten">

@@ -56,7 +56,7 @@ export function resultPath(row: Pick<SearchRow, 'kind' | 'id' | 'postId' | 'comm
     case 'post':
       return `/beitraege/${row.id}`;
     case 'reply':
-      return `/beitraege/${row.postId}#antwort-${row.id}`;
+      return `/beitraege/${row.postId}?antwort=${row.id}#antwort-${row.id}`;
     case 'community':
       return `/communities/${row.communitySlug}`;
     case 'member':

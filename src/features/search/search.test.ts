@@ -117,7 +117,7 @@ describe('what search finds', () => {
     expect(replies.body.items).toHaveLength(1);
     const reply = replies.body.items[0];
     expect(reply).toMatchObject({ kind: 'reply', id: ids.accepted, accepted: true, answered: true, type: 'question', post: { id: ids.openPost } });
-    expect(reply.url).toMatch(new RegExp(`/beitraege/${ids.openPost}#antwort-${ids.accepted}$`));
+    expect(reply.url).toMatch(new RegExp(`/beitraege/${ids.openPost}\\?antwort=${ids.accepted}#antwort-${ids.accepted}$`));
     expect(reply.level).toBe('land');
 
     expect((await api('outsider', q('Vorlage', '&level=land'))).body.items.map((i: { kind: string }) => i.kind)).toEqual(['reply']);
@@ -127,6 +127,24 @@ describe('what search finds', () => {
     await sql`update posts set created_at = now() - interval '60 days' where id = ${ids.openPost}`.execute(t.db);
     expect((await api('outsider', q('Vorlage', '&type=question&period=month'))).body.total).toBe(0);
     expect((await api('outsider', q('Vorlage', '&type=question&period=year'))).body.total).toBe(1);
+  });
+
+  it('links a reply deep in a long discussion to its post, starting at that reply', async () => {
+    const post = await createPost(t.db, { communityId: ids.open!, authorId: users.lead.id, title: 'Lange Diskussion über Nistkästen', body: 'Viele Antworten.' });
+    let deep = '';
+    for (let i = 0; i < 60; i++) {
+      const r = await createReply(t.db, { postId: post.id, authorId: users.insider.id, body: i === 55 ? 'Der Wiedehopf brütet im Nistkasten.' : `Antwort Nummer ${i}` });
+      await sql`update replies set created_at = now() - make_interval(mins => ${60 - i}) where id = ${r.id}`.execute(t.db);
+      if (i === 55) deep = r.id;
+    }
+    const found = await api('outsider', q('Wiedehopf'));
+    expect(found.body.items[0]).toMatchObject({ kind: 'reply', id: deep });
+    const page = await clients.outsider.get(new URL(found.body.items[0].url).pathname + new URL(found.body.items[0].url).search);
+    expect(page.statusCode).toBe(200);
+    expect(page.body).toContain(`id="antwort-${deep}"`);
+    expect(page.body).toContain(`href="/beitraege/${post.id}"`); // back to the first replies
+    // Without the parameter, the first page does not reach it.
+    expect((await clients.outsider.get(`/beitraege/${post.id}`)).body).not.toContain(`id="antwort-${deep}"`);
   });
 
   it('finds people by name and by fields the viewer may see, organisations and communities', async () => {
