@@ -51,7 +51,8 @@ for (const form of document.querySelectorAll('form[data-similar-questions]')) {
   const title = form.querySelector('input[name="title"]');
   const type = form.querySelector('select[name="type"]');
   const box = form.querySelector('#similar-questions');
-  if (!title || !type || !box) continue;
+  const status = form.querySelector('#similar-questions-status');
+  if (!title || !type || !box || !status) continue;
   let timer;
   let controller;
   let last = '';
@@ -61,6 +62,7 @@ for (const form of document.querySelectorAll('form[data-similar-questions]')) {
       const text = title.value.trim();
       if (type.value !== 'question' || text.length < 4) {
         box.replaceChildren();
+        status.textContent = '';
         last = '';
         return;
       }
@@ -75,7 +77,11 @@ for (const form of document.querySelectorAll('form[data-similar-questions]')) {
         const html = await res.text();
         const template = document.createElement('template');
         template.innerHTML = html;
+        const found = template.content.querySelector('[data-status]');
         box.replaceChildren(template.content);
+        // Only a short line is announced, and only when it changes.
+        const line = found ? found.dataset.status : '';
+        if (status.textContent !== line) status.textContent = line;
       } catch {
         // No suggestions is no error: the button still checks on the server.
       }

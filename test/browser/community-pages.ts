@@ -90,6 +90,9 @@ export const communityPages: CommunityPageSpec[] = [
   { label: 'community settings (office)', path: `${main}/einstellungen`, who: 'office', shows: ['Kurzadresse'] },
   { label: 'profile listing communities', path: `/mitglieder/${C.lead}`, who: 'member', shows: ['E-Akte in Kommunen'] },
   { label: 'organisation listing communities', path: '/organisationen/stadt-muster-001', who: 'member', shows: ['E-Akte in Kommunen'] },
+  { label: 'search with questions, replies and an example', path: '/suche?q=scannen', who: 'member', shows: ['Suchergebnisse', 'Wie scannen Sie Eingangspost ersetzend?', 'Digitale Posteingangsstelle in Musterstadt', 'Akzeptierte Antwort', 'Praxisbeispiel'] },
+  { label: 'search with results (partner)', path: '/suche?q=scannen', who: 'partner', shows: ['Suchergebnisse', 'Wie scannen Sie Eingangspost ersetzend?'] },
+  { label: 'search for questions in a community', path: `/suche?q=Aufbewahrung&typ=question&community=${C.community}`, who: 'member', shows: ['Welche Aufbewahrungsfristen gelten für Bauakten?'] },
 ];
 
 type Person = { email: string; password: string; name: string };

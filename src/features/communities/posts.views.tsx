@@ -324,11 +324,9 @@ export function PostFormPage({ ctx, form, community, action, types, editing, sim
         <TextField ctx={ctx} form={form} name="title" label="post.title" hint="post.titleHint" maxLength={200} required />
         {editing ? null : (
           <div class="kp-similar-check">
-            <div id="similar-questions" aria-live="polite">
-              {similar ? <SimilarQuestions ctx={ctx} questions={similar} checked /> : null}
-            </div>
+            <div id="similar-questions">{similar ? <SimilarQuestions ctx={ctx} questions={similar} checked /> : null}</div>
+            <p class="kern-sr-only" role="status" id="similar-questions-status"></p>
             <p class="kern-body kern-body--small">{t('search.similar.hint')}</p>
-            <SubmitButton ctx={ctx} label="search.similar.check" variant="secondary" name="aktion" value="aehnliche-fragen" />
           </div>
         )}
         <TextArea ctx={ctx} form={form} name="body" label="post.body" hint="post.markdownHint" maxLength={20000} rows={10} required />
@@ -345,6 +343,7 @@ export function PostFormPage({ ctx, form, community, action, types, editing, sim
         </fieldset>
         <div class="kern-btn-wrapper">
           <SubmitButton ctx={ctx} label={editing ? 'post.save' : 'post.publish'} />
+          {editing ? null : <SubmitButton ctx={ctx} label="search.similar.check" variant="secondary" name="aktion" value="aehnliche-fragen" />}
         </div>
       </form>
     </Layout>

@@ -171,7 +171,7 @@ export function SearchPage({ ctx, form, outcome, communities }: SearchPageProps)
               </ul>
             </Alert>
           )}
-          <CursorPager ctx={ctx} next={outcome.next ? here({ nach: outcome.next }) : null} first={outcome.offset > 0 ? here({}) : null} firstLabel="search.first" />
+          <CursorPager ctx={ctx} next={outcome.next ? here({ nach: outcome.next }) : null} first={outcome.offset > 0 ? here({}) : null} firstLabel="search.first" nextLabel="search.more" />
         </section>
       )}
     </Layout>
@@ -182,8 +182,10 @@ export function SearchPage({ ctx, form, outcome, communities }: SearchPageProps)
 export function SimilarQuestions({ ctx, questions, checked }: { ctx: ViewContext; questions: SimilarQuestion[]; checked: boolean }) {
   const { t } = ctx;
   if (questions.length === 0) return checked ? <p class="kern-body">{t('search.similar.none')}</p> : null;
+  // data-status: the one line the script announces (the list itself is not read out on every pause in typing).
+  const status = questions.length === 1 ? t('search.similar.count.one') : t('search.similar.count.other', { count: questions.length });
   return (
-    <section class="kp-similar" aria-labelledby="similar-title">
+    <section class="kp-similar" aria-labelledby="similar-title" data-status={status}>
       <h2 class="kern-heading-small" id="similar-title">
         {t('search.similar.title')}
       </h2>

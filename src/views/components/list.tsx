@@ -56,7 +56,7 @@ export const stateOptions = (ctx: ViewContext) => states.map((s) => ({ value: s,
  * "Weitere laden" for cursor-paged lists, and, on later pages, a link back to the first one
  * (a cursor only knows the way forward). Works without JavaScript.
  */
-export function CursorPager({ ctx, next, first, firstLabel = 'pager.first' }: { ctx: ViewContext; next: string | null; first?: string | null; firstLabel?: MessageKey }) {
+export function CursorPager({ ctx, next, first, firstLabel = 'pager.first', nextLabel = 'pager.more' }: { ctx: ViewContext; next: string | null; first?: string | null; firstLabel?: MessageKey; nextLabel?: MessageKey }) {
   if (!next && !first) return null;
   return (
     <nav class="kp-pager" aria-label={ctx.t('pager.label')}>
@@ -71,7 +71,7 @@ export function CursorPager({ ctx, next, first, firstLabel = 'pager.first' }: { 
         {next ? (
           <li>
             <a class="kern-link" href={next} rel="next">
-              {ctx.t('pager.more')}
+              {ctx.t(nextLabel)}
             </a>
           </li>
         ) : null}

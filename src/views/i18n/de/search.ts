@@ -1,7 +1,7 @@
 /** Search: the search box in the header, the search page, similar questions. */
 export const search = {
   'search.header.label': 'Suche im Netzwerk',
-  'search.header.field': 'Suchbegriff',
+  'search.header.field': 'Im Netzwerk suchen',
   'search.header.submit': 'Suchen',
 
   'search.title': 'Suche',
@@ -74,6 +74,8 @@ export const search = {
   'search.similar.none': 'Keine ähnlichen Fragen gefunden.',
   'search.similar.check': 'Ähnliche Fragen prüfen',
   'search.similar.hint': 'Prüfen Sie vor dem Veröffentlichen, ob es ähnliche Fragen schon gibt.',
+  'search.similar.count.one': '1 ähnliche Frage gefunden',
+  'search.similar.count.other': '{count} ähnliche Fragen gefunden',
   'search.similar.replies.one': '1 Antwort',
   'search.similar.replies.other': '{count} Antworten',
 } as const;

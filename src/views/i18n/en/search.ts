@@ -3,7 +3,7 @@ import type { de } from '../de.js';
 /** Search: the search box in the header, the search page, similar questions. */
 export const search: Partial<Record<keyof typeof de, string>> = {
   'search.header.label': 'Search the network',
-  'search.header.field': 'Search term',
+  'search.header.field': 'Search the network',
   'search.header.submit': 'Search',
 
   'search.title': 'Search',
@@ -76,6 +76,8 @@ export const search: Partial<Record<keyof typeof de, string>> = {
   'search.similar.none': 'No similar questions found.',
   'search.similar.check': 'Check for similar questions',
   'search.similar.hint': 'Before publishing, check whether similar questions exist already.',
+  'search.similar.count.one': '1 similar question found',
+  'search.similar.count.other': '{count} similar questions found',
   'search.similar.replies.one': '1 reply',
   'search.similar.replies.other': '{count} replies',
 };
