@@ -24,13 +24,33 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     create extension if not exists unaccent;
     create extension if not exists pg_trgm;
 
+    -- German stop words are recognised before unaccent turns "für" into "fur" (the stemmer's own
+    -- list would no longer know it); words with umlauts are unaccented, then stemmed.
+    create text search dictionary kp_german_stop (template = simple, stopwords = german, accept = false);
     create text search configuration kp_german (copy = german);
-    alter text search configuration kp_german alter mapping for word, hword, hword_part with unaccent, german_stem;
+    alter text search configuration kp_german alter mapping for word, hword, hword_part with kp_german_stop, unaccent, german_stem;
 
     -- word: lower case as written ("führung"), for display; plain: without accents ("fuhrung"), for matching.
     create table search_words (word text not null, plain text not null);
     create index search_words_word_idx on search_words (word);
     create index search_words_trgm_idx on search_words using gin (plain gin_trgm_ops);
+
+    -- What goes into the vocabulary, defined once for the triggers, kp_search_rebuild() and
+    -- set-based loads (the scale seed disables the row triggers for its bulk insert and adds the
+    -- words of the new rows with these): the tokens of a text, lower case as written, and of
+    -- those the words of 3–40 letters. Two inlinable SQL functions rather than one, so that a
+    -- set-based caller can take the distinct tokens first and test only those: the 500,000
+    -- replies of the scale data have 12 million tokens but 3,000 distinct ones, and the test
+    -- (a regular expression over a Unicode class) costs microseconds per token. It is written
+    -- as length plus '^[[:alpha:]]+$' rather than '^[[:alpha:]]{3,40}$': the same words (checked
+    -- on all distinct tokens of the scale data), about four times cheaper there, which also
+    -- makes the row trigger cheaper.
+    create function kp_search_tokens(txt text) returns text[] language sql immutable parallel safe as $$
+      select tsvector_to_array(to_tsvector('simple', txt))
+    $$;
+    create function kp_search_word(token text) returns boolean language sql immutable parallel safe as $$
+      select char_length(token) between 3 and 40 and token ~ '^[[:alpha:]]+$'
+    $$;
 
     -- Adds the plain words of the columns named in the trigger's arguments to the vocabulary.
     create function kp_search_words() returns trigger language plpgsql as $$
@@ -43,17 +63,26 @@ export async function up(db: Kysely<unknown>): Promise<void> {
         txt := txt || ' ' || coalesce(left(doc ->> col, 100000), '');
       end loop;
       insert into search_words (word, plain)
-        select w, unaccent(w) from unnest(tsvector_to_array(to_tsvector('simple', txt))) w
-        where w ~ '^[[:alpha:]]{3,40}$' and not exists (select 1 from search_words s where s.word = w);
+        select w, unaccent(w) from unnest(kp_search_tokens(txt)) w
+        where kp_search_word(w) and not exists (select 1 from search_words s where s.word = w);
       return null;
     end $$;
 
-    -- Posts: title (A), tags (B), body and practice-example fields (C).
-    create function kp_post_vector(post_id text, title text, body text) returns tsvector language sql stable as $$
+    -- Posts: title (A), tags (B), body and practice-example fields (C). kp_post_vector_of is the
+    -- vector of given texts (an inlinable expression, for set-based loads that join the tags and
+    -- example fields themselves: the scale seed computes its 100,000 vectors in one statement,
+    -- 8 s instead of 12 s with two subqueries per post); kp_post_vector reads them for one post.
+    create function kp_post_vector_of(title text, tags text, example text, body text) returns tsvector language sql immutable parallel safe as $$
       select setweight(to_tsvector('kp_german', title), 'A')
-        || setweight(to_tsvector('kp_german', coalesce((select string_agg(t.label, ' ') from post_tags pt join tags t on t.id = pt.tag_id where pt.post_id = $1), '')), 'B')
-        || setweight(to_tsvector('kp_german', coalesce((select concat_ws(' ', e.problem, e.solution, e.reuse, e.materials) from practice_examples e where e.post_id = $1), '')), 'C')
+        || setweight(to_tsvector('kp_german', coalesce(tags, '')), 'B')
+        || setweight(to_tsvector('kp_german', coalesce(example, '')), 'C')
         || setweight(to_tsvector('kp_german', left(body, 100000)), 'C')
+    $$;
+    create function kp_post_vector(post_id text, title text, body text) returns tsvector language sql stable as $$
+      select kp_post_vector_of(title,
+        (select string_agg(t.label, ' ') from post_tags pt join tags t on t.id = pt.tag_id where pt.post_id = $1),
+        (select concat_ws(' ', e.problem, e.solution, e.reuse, e.materials) from practice_examples e where e.post_id = $1),
+        body)
     $$;
     alter table posts add column search_vector tsvector not null default '';
     create function kp_posts_vector() returns trigger language plpgsql as $$
@@ -131,6 +160,9 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       all_vector tsvector generated always as (name_vector || position_vector || bio_vector || expertise_vector) stored
     );
     create index member_search_idx on member_search using gin (all_vector);
+    -- People whose name matches lead a ranking: search.repo.ts reads them apart (all_vector
+    -- matches a common word of positions for thousands of people).
+    create index member_search_name_idx on member_search using gin (name_vector);
     create function kp_refresh_member_search(ids text[]) returns void language sql as $$
       insert into member_search (user_id, name_vector, position_vector, bio_vector, expertise_vector)
       select u.id, setweight(to_tsvector('kp_german', u.name), 'A'),
@@ -157,6 +189,21 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     create trigger kp_users_words after insert or update of name on users for each row execute function kp_search_words('name');
     create trigger kp_profiles_words after insert or update of position, bio on profiles for each row execute function kp_search_words('position', 'bio');
 
+    -- Windows for ranking common words (search.repo.ts): a word in tens of thousands of posts or
+    -- replies is ranked among its matches in the newest rows, the newest of those the score
+    -- favours (answered or marked helpful; replies marked helpful at least twice, as accepted
+    -- answers are as a rule) and the most helpful ones of any age, each read through one of
+    -- these indexes and cut off after a fixed number of rows, instead of reading every match.
+    -- Deleted rows are never results.
+    create index posts_search_created_idx on posts (created_at) where deleted_at is null;
+    create index posts_search_notable_idx on posts (created_at) where deleted_at is null and (accepted_reply_id is not null or helpful_count > 0);
+    create index posts_search_prior_idx on posts ((accepted_reply_id is not null), helpful_count, created_at) where deleted_at is null;
+    -- Posts whose title matches lead a ranking and are few even for common words: read apart.
+    create index posts_search_title_idx on posts using gin (ts_filter(search_vector, '{a}'));
+    create index replies_search_created_idx on replies (created_at) where deleted_at is null;
+    create index replies_search_notable_idx on replies (created_at) where deleted_at is null and helpful_count >= 2;
+    create index replies_search_prior_idx on replies (helpful_count, created_at) where deleted_at is null;
+
     -- Everything again, set-based: after a bulk load with triggers disabled, or to repair.
     create function kp_search_rebuild() returns void language plpgsql as $$
     begin
@@ -166,15 +213,15 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       truncate search_words;
       insert into search_words (word, plain)
         select w, unaccent(w) from (
-          select unnest(tsvector_to_array(to_tsvector('simple', left(title || ' ' || body, 100000)))) w from posts
-          union select unnest(tsvector_to_array(to_tsvector('simple', concat_ws(' ', problem, solution, reuse, materials)))) from practice_examples
-          union select unnest(tsvector_to_array(to_tsvector('simple', left(body, 100000)))) from replies
-          union select unnest(tsvector_to_array(to_tsvector('simple', name || ' ' || description))) from communities
-          union select unnest(tsvector_to_array(to_tsvector('simple', name || ' ' || coalesce(short_name, '')))) from organisations
-          union select unnest(tsvector_to_array(to_tsvector('simple', label))) from tags
-          union select unnest(tsvector_to_array(to_tsvector('simple', name))) from users
-          union select unnest(tsvector_to_array(to_tsvector('simple', concat_ws(' ', position, bio)))) from profiles
-        ) words where w ~ '^[[:alpha:]]{3,40}$';
+          select unnest(kp_search_tokens(left(title || ' ' || body, 100000))) w from posts
+          union select unnest(kp_search_tokens(concat_ws(' ', problem, solution, reuse, materials))) from practice_examples
+          union select unnest(kp_search_tokens(left(body, 100000))) from replies
+          union select unnest(kp_search_tokens(name || ' ' || description)) from communities
+          union select unnest(kp_search_tokens(name || ' ' || coalesce(short_name, ''))) from organisations
+          union select unnest(kp_search_tokens(label)) from tags
+          union select unnest(kp_search_tokens(name)) from users
+          union select unnest(kp_search_tokens(concat_ws(' ', position, bio))) from profiles
+        ) words where kp_search_word(w);
       analyze search_words;
     end $$;
     select kp_search_rebuild();
@@ -184,6 +231,8 @@ export async function up(db: Kysely<unknown>): Promise<void> {
 export async function down(db: Kysely<unknown>): Promise<void> {
   await sql`
     drop function kp_search_rebuild();
+    drop index posts_search_created_idx; drop index posts_search_notable_idx; drop index posts_search_prior_idx; drop index posts_search_title_idx;
+    drop index replies_search_created_idx; drop index replies_search_notable_idx; drop index replies_search_prior_idx;
     drop table member_search;
     drop trigger kp_users_search_ins on users; drop trigger kp_users_search_upd on users;
     drop trigger kp_profiles_search_ins on profiles; drop trigger kp_profiles_search_upd on profiles;
@@ -200,8 +249,8 @@ export async function down(db: Kysely<unknown>): Promise<void> {
     drop trigger kp_post_tags_ins on post_tags; drop trigger kp_post_tags_del on post_tags;
     drop trigger kp_posts_vector on posts; drop trigger kp_posts_words on posts;
     drop function kp_posts_vector_of_rows(); drop function kp_posts_vector(); alter table posts drop column search_vector;
-    drop function kp_post_vector(text, text, text);
-    drop function kp_search_words(); drop table search_words;
-    drop text search configuration kp_german;
+    drop function kp_post_vector(text, text, text); drop function kp_post_vector_of(text, text, text, text);
+    drop function kp_search_words(); drop function kp_search_tokens(text); drop function kp_search_word(text); drop table search_words;
+    drop text search configuration kp_german; drop text search dictionary kp_german_stop;
   `.execute(db);
 }

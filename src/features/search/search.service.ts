@@ -16,6 +16,8 @@ export const MAX_PAGE_SIZE = 50;
 export const MAX_OFFSET = repo.COUNT_CAP;
 /** Correction attempts per search (each is one existence check). */
 const MAX_CORRECTION_TRIES = 10;
+/** Words shorter than this are neither corrected nor offered as a correction. */
+const MIN_CORRECTED_CHARS = 4;
 
 export const PERIODS = ['week', 'month', 'year'] as const;
 export type Period = (typeof PERIODS)[number];
@@ -80,9 +82,13 @@ async function correct(db: Kysely<DB>, viewer: Viewer, terms: QueryTerm[], filte
   let changed = false;
   let tries = 0;
   for (const [i, term] of terms.entries()) {
-    if (term.negated || term.phrase || tries >= MAX_CORRECTION_TRIES) continue;
+    // Short words ("wer", "hat") are rarely misspelt and easily "corrected" into other short words.
+    if (term.negated || term.phrase || term.words[0]!.length < MIN_CORRECTED_CHARS || tries >= MAX_CORRECTION_TRIES) continue;
     for (const candidate of await repo.spellingCandidates(db, term.words[0]!)) {
+      if (candidate.length < MIN_CORRECTED_CHARS) continue;
       if (tries++ >= MAX_CORRECTION_TRIES) break;
+      // A common word ("werde") would only drop out of the query: no correction.
+      if (!(await repo.buildQuery(db, [{ words: [candidate], phrase: false, negated: false }]))) continue;
       const trial = current.map((t, j) => (j === i ? { ...t, words: [candidate] } : t));
       const q = await repo.buildQuery(db, trial);
       if (q && (await repo.anyResult(db, viewer, q, filter))) {
