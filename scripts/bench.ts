@@ -14,11 +14,22 @@
  * route (bearer token), its page (session cookie) and directly against the repository function
  * (the SQL alone), reporting p50/p95; every answer must be 2xx with a non-empty result list.
  *
+ * Search (GET /api/v1/search, signed in with the session cookie): the 50 queries of
+ * SEARCH_QUERIES, first one after another (BENCH_SEARCH_RUNS times each after one warm-up run;
+ * p50/p95/max per query and over all, also measured on the service function without HTTP),
+ * then under load: 20 connections, each cycling through the 50 queries (a TARGETS entry with
+ * `requests`). The target is p95 under 50 ms for single queries.
+ *
  * Environment: BENCH_SECONDS (default 10) per target, BENCH_WARMUP_SECONDS (default 1),
  * BENCH_CONNECTIONS (default 50), BENCH_MEMBERS (20000), BENCH_ORGANISATIONS (600),
  * BENCH_COMMUNITIES (200), BENCH_POSTS (100000), BENCH_REPLIES (500000),
- * BENCH_LATENCY_RUNS (default 20; 0 skips the latency section).
- * New targets are added by appending to TARGETS, new queries by appending to LATENCY_QUERIES.
+ * BENCH_LATENCY_RUNS (default 20; 0 skips the latency section), BENCH_SEARCH_RUNS (default 10;
+ * 0 skips the sequential search section), BENCH_TARGETS (only the targets whose name contains
+ * this text, and the ceiling; default all), BENCH_DATABASE_URL (use this database instead of a
+ * fresh embedded one: it is migrated and seeded, which adds nothing to a seeded one; for
+ * repeated runs).
+ * New targets are added by appending to TARGETS, new queries by appending to LATENCY_QUERIES
+ * and SEARCH_QUERIES.
  */
 import fs from 'node:fs/promises';
 import os from 'node:os';
@@ -35,6 +46,7 @@ import { seedScale } from '../src/demo/scale.js';
 import { BENCH_EMAIL, findBenchTargets, seedScaleCommunities } from '../src/demo/scale-communities.js';
 import { findExperts } from '../src/features/experts/experts.repo.js';
 import { listMembers, type Viewer } from '../src/features/members/members.repo.js';
+import { search } from '../src/features/search/search.service.js';
 import { newId, newSecret, sha256 } from '../src/lib/ids.js';
 import { tagSlug } from '../src/lib/tags.js';
 import { createMailer } from '../src/mail/mailer.js';
@@ -68,6 +80,8 @@ export interface BenchTarget {
   ceiling?: boolean;
   /** Counts the results in an answer: the first answer must have some. */
   results?: (body: string) => number;
+  /** Several requests (paths) that every connection cycles through, instead of `path` alone. */
+  requests?: (ctx: BenchContext) => { path: string }[];
 }
 
 const apiItems = (body: string) => (JSON.parse(body) as { items: unknown[] }).items.length;
@@ -89,6 +103,15 @@ export const TARGETS: BenchTarget[] = [
   { name: 'community page GET /communities/{slug} (cookie)', path: (ctx) => `/communities/${ctx.community.slug}`, headers: (ctx) => ({ cookie: ctx.cookie }) },
   { name: 'post page GET /beitraege/{id}, ≥ 50 replies (cookie)', path: (ctx) => `/beitraege/${ctx.community.postId}`, headers: (ctx) => ({ cookie: ctx.cookie }) },
   { name: 'member start page GET / (cookie)', path: '/', headers: (ctx) => ({ cookie: ctx.cookie }) },
+  // Search: 20 connections, each cycling through the 50 queries of SEARCH_QUERIES.
+  {
+    name: 'search API GET /api/v1/search, 50 queries in turn (cookie)',
+    path: () => searchPath(0),
+    headers: (ctx) => ({ cookie: ctx.cookie }),
+    connections: 20,
+    results: apiItems,
+    requests: () => SEARCH_QUERIES.map((_, i) => ({ path: searchPath(i) })),
+  },
 ];
 
 /** One search, measured on its API route, its page and its repository function. */
@@ -122,6 +145,83 @@ export const LATENCY_QUERIES: LatencyQuery[] = [
   { kind: 'members', params: { topic: 'Informationssicherheit', state: 'NW' } },
 ];
 
+/**
+ * Fifty searches as people in public administration type them: 1–3 words, drawn from the
+ * words the scale texts (src/demo/scale-community-texts.ts), the topics and the positions of
+ * the profiles use; some with a typo (the answer is then the corrected query's results), an
+ * umlaut written out, a phrase in quotes, an exclusion, and a few that find nothing (which
+ * also try corrections, so they are among the more expensive ones). `none`: expected to find
+ * nothing, even after correction.
+ */
+export interface SearchQuery {
+  q: string;
+  none?: true;
+  /** A known gap: the query finds nothing although it should (printed as a note, not a warning). */
+  gap?: string;
+}
+
+export const SEARCH_QUERIES: SearchQuery[] = [
+  // topics (tags, titles, community names)
+  { q: 'E-Akte' },
+  { q: 'eAkte', gap: 'the run-together spelling of E-Akte is neither a word of the texts nor a correction (similarity of "eakte" and "akte" < 0.4)' },
+  { q: 'OZG-Umsetzung' },
+  { q: 'OZG' },
+  { q: 'Registermodernisierung' },
+  { q: 'Informationssicherheit' },
+  { q: 'Barrierefreiheit' },
+  { q: 'Vergaberecht' },
+  { q: 'Open Source' },
+  { q: '"Open Source"' },
+  { q: 'KI Verwaltung' },
+  { q: '"KI in der Verwaltung"' },
+  { q: 'Digitalisierungsstrategie' },
+  { q: 'Digitalisierung' },
+  { q: 'Verwaltung' },
+  { q: 'Fachverfahren Wohngeld' },
+  { q: '"Fachverfahren Wohngeld"' },
+  { q: 'Kfz-Zulassung' },
+  { q: 'Elterngeld Onlinedienst' },
+  { q: 'Digitale Souveränität' },
+  // words of posts and replies
+  { q: 'Dienstvereinbarung' },
+  { q: 'Personalvertretung' },
+  { q: 'Leistungsbeschreibung' },
+  { q: 'Ausschreibung Rahmenvertrag' },
+  { q: 'Fördermittel' },
+  { q: 'DSFA' },
+  { q: 'Datenschutz -DSFA' },
+  { q: 'E-Akte -Scanprozesse' },
+  { q: 'Schulungen' },
+  { q: 'Handreichung' },
+  { q: 'Durchlaufzeit' },
+  { q: 'Medienbrüche' },
+  { q: 'Wissensdatenbank' },
+  { q: 'IT-Dienstleister' },
+  { q: 'Rechenzentrum' },
+  { q: 'Aufbewahrungsfristen' },
+  // people and organisations
+  { q: 'Sachbearbeiterin' },
+  { q: 'Amtsleiterin Bürgerservice' },
+  { q: 'Datenschutzbeauftragte' },
+  { q: 'Schmidt' },
+  { q: 'Gemeinde Oberbach' },
+  // umlauts written out, typos
+  { q: 'Foerdermittel' },
+  { q: 'Souveraenitaet' },
+  { q: 'Barierefreiheit' },
+  { q: 'Informationssicherhiet' },
+  { q: 'Dienstvereinbahrung' },
+  { q: 'Digitalisirung' },
+  // nothing to find
+  { q: 'Quantencomputer', none: true },
+  { q: 'Hundesteuer Satzung', none: true },
+  { q: 'Blockchain Grundbuch', none: true },
+];
+
+function searchPath(i: number): string {
+  return `/api/v1/search?${new URLSearchParams({ q: SEARCH_QUERIES[i]!.q }).toString()}`;
+}
+
 // --- autocannon (CommonJS, no bundled types: the part we use) ---------------------------------
 
 interface Histogram {
@@ -139,6 +239,7 @@ interface AutocannonResult {
 }
 interface AutocannonOptions {
   url: string;
+  requests?: { path: string }[];
   method?: string;
   headers?: Record<string, string>;
   body?: string;
@@ -164,6 +265,9 @@ const CONNECTIONS = envInt('BENCH_CONNECTIONS', 50);
 const WORKERS = envInt('BENCH_WORKERS', 1);
 const MEMBERS = envInt('BENCH_MEMBERS', 20_000);
 const LATENCY_RUNS = envInt('BENCH_LATENCY_RUNS', 20);
+const SEARCH_RUNS = envInt('BENCH_SEARCH_RUNS', 10);
+const ONLY = process.env.BENCH_TARGETS ?? '';
+const DATABASE_URL = process.env.BENCH_DATABASE_URL ?? '';
 const ORGANISATIONS = envInt('BENCH_ORGANISATIONS', 600);
 const COMMUNITIES = envInt('BENCH_COMMUNITIES', 200);
 const POSTS = envInt('BENCH_POSTS', 100_000);
@@ -304,6 +408,86 @@ async function measureLatency(ctx: BenchContext, viewer: Viewer, runs: number, w
   console.log('');
 }
 
+interface SearchAnswerBody {
+  status: string;
+  total: number;
+  correctedQuery: string | null;
+  items: unknown[];
+}
+
+/**
+ * Runs the 50 search queries one after another (one warm-up run, then `runs` measured runs
+ * each) over HTTP and on the service function; prints p50/p95/max per query and over all.
+ */
+async function measureSearch(ctx: BenchContext, viewer: Viewer, runs: number, warnings: string[]): Promise<void> {
+  // Warm-up: every query twice, 10 at a time, so that the server's connections have prepared
+  // and planned the search statements (search.repo.ts prepares them; a new connection plans
+  // each one five times before it keeps a generic plan) and the data is in memory.
+  for (let pass = 0; pass < 2; pass++) {
+    for (let i = 0; i < SEARCH_QUERIES.length; i += 10) {
+      await Promise.all(SEARCH_QUERIES.slice(i, i + 10).map(async (_, j) => (await fetch(ctx.baseUrl + searchPath(i + j), { headers: { cookie: ctx.cookie } })).text()));
+    }
+  }
+  const notes: string[] = [];
+  const httpAll: number[] = [];
+  const serviceAll: number[] = [];
+  const lines: string[][] = [];
+  for (const [i, query] of SEARCH_QUERIES.entries()) {
+    const http: number[] = [];
+    const service: number[] = [];
+    let answer: SearchAnswerBody | undefined;
+    try {
+      for (let run = 0; run <= runs; run++) {
+        const t = performance.now();
+        const res = await fetch(ctx.baseUrl + searchPath(i), { headers: { cookie: ctx.cookie }, redirect: 'manual' });
+        const body = await res.text();
+        const elapsed = performance.now() - t;
+        if (res.status !== 200) throw new Error(`answered ${res.status}`);
+        if (run === 0) answer = JSON.parse(body) as SearchAnswerBody;
+        else http.push(elapsed);
+      }
+      for (let run = 0; run <= runs; run++) {
+        const t = performance.now();
+        await search(ctx.db, viewer, { q: query.q });
+        if (run > 0) service.push(performance.now() - t);
+      }
+    } catch (error) {
+      warnings.push(`search "${query.q}": ${(error as Error).message}`);
+    }
+    httpAll.push(...http);
+    serviceAll.push(...service);
+    const found = answer ? answer.total : 0;
+    if (answer && (query.none || query.gap) && found > 0) warnings.push(`search "${query.q}" was expected to find nothing but found ${found}${query.gap ? ' (a known gap closed? update SEARCH_QUERIES)' : ''}`);
+    if (answer && !query.none && found === 0) {
+      if (query.gap) notes.push(`search "${query.q}" finds nothing: ${query.gap}`);
+      else warnings.push(`search "${query.q}" found nothing (status ${answer.status})`);
+    }
+    lines.push([
+      query.q,
+      ms(percentile(http, 0.5)),
+      ms(percentile(http, 0.95)),
+      ms(Math.max(...http)),
+      ms(percentile(service, 0.5)),
+      ms(percentile(service, 0.95)),
+      answer ? `${answer.total}${answer.total >= 1000 ? '+' : ''}` : '–',
+      answer?.correctedQuery ?? '',
+    ]);
+  }
+  console.log(`Search, one query at a time (GET /api/v1/search, cookie; ${runs} runs each after 1 warm-up run, all queries warmed up twice before), ms:\n`);
+  printGrid(['query', 'HTTP p50', 'HTTP p95', 'HTTP max', 'service p50', 'service p95', 'results', 'corrected to'], lines);
+  console.log('');
+  const p95 = percentile(httpAll, 0.95);
+  printGrid(
+    ['search (all 50 queries)', 'p50 ms', 'p95 ms', 'max ms', 'samples'],
+    [
+      ['HTTP GET /api/v1/search (cookie)', ms(percentile(httpAll, 0.5)), ms(p95), ms(Math.max(...httpAll)), String(httpAll.length)],
+      ['service search()', ms(percentile(serviceAll, 0.5)), ms(percentile(serviceAll, 0.95)), ms(Math.max(...serviceAll)), String(serviceAll.length)],
+    ],
+  );
+  for (const note of notes) console.log(`NOTE: ${note}`);
+  console.log(`\nTarget p95 < 50 ms for single queries: ${p95 < 50 ? 'met' : 'missed'} (${ms(p95)} ms).\n`);
+}
+
 async function main(): Promise<void> {
   const started = performance.now();
   const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'knotenpunkt-bench-'));
@@ -323,9 +507,13 @@ async function main(): Promise<void> {
   process.once('SIGTERM', onSignal);
 
   try {
-    embedded = await startEmbeddedPostgres(path.join(dir, 'pg'));
-    const url = await ensureDatabase(embedded.adminUrl, 'knotenpunkt');
-    db = createKysely(url).db;
+    if (DATABASE_URL) {
+      db = createKysely(DATABASE_URL).db;
+    } else {
+      embedded = await startEmbeddedPostgres(path.join(dir, 'pg'));
+      const url = await ensureDatabase(embedded.adminUrl, 'knotenpunkt');
+      db = createKysely(url).db;
+    }
     await migrateToLatest(db);
     const demo = await seedDemo(db, { log });
     const scale = await seedScale(db, { organisations: ORGANISATIONS, members: MEMBERS });
@@ -347,7 +535,7 @@ async function main(): Promise<void> {
     // Settle the database after the bulk load: fresh statistics, no autovacuum or checkpoint
     // competing with the measurements for the CPU.
     await sql`vacuum analyze`.execute(db);
-    await sql`checkpoint`.execute(db);
+    if (!DATABASE_URL) await sql`checkpoint`.execute(db);
 
     const port = await freePort();
     const baseUrl = `http://127.0.0.1:${port}`;
@@ -386,13 +574,14 @@ async function main(): Promise<void> {
     };
     const rows: Row[] = [];
     const warnings: string[] = [];
-    if (LATENCY_RUNS > 0) {
-      const me = await db.selectFrom('users').select('id').where('email', '=', BENCH_EMAIL).executeTakeFirstOrThrow();
-      await measureLatency(ctx, { id: me.id, verified: true, staff: false }, LATENCY_RUNS, warnings);
-    }
-    for (const target of TARGETS) {
+    const me = await db.selectFrom('users').select('id').where('email', '=', BENCH_EMAIL).executeTakeFirstOrThrow();
+    const viewer: Viewer = { id: me.id, verified: true, staff: false };
+    if (LATENCY_RUNS > 0) await measureLatency(ctx, viewer, LATENCY_RUNS, warnings);
+    if (SEARCH_RUNS > 0) await measureSearch(ctx, viewer, SEARCH_RUNS, warnings);
+    for (const target of TARGETS.filter((t) => t.ceiling || t.name.includes(ONLY))) {
       const opts: AutocannonOptions = {
         url: baseUrl + (typeof target.path === 'function' ? target.path(ctx) : target.path),
+        ...(target.requests ? { requests: target.requests(ctx) } : {}),
         method: target.method ?? 'GET',
         headers: target.headers?.(ctx) ?? {},
         ...(target.body ? { body: target.body(ctx) } : {}),

@@ -10,6 +10,15 @@
  * last_activity_at), and a final set-based pass recomputes every counter from the rows and
  * repairs any difference (it reports how many it fixed: normally none).
  *
+ * Search (migration 0006): the row-level triggers that keep the vocabulary (search_words) and
+ * the post vectors would fire once per inserted row (and the post vector three times: on the
+ * post, then again for its tags and its practice example); together they made this seed about
+ * five times slower. They are disabled for the bulk insert (SEARCH_TRIGGERS; ALTER TABLE is
+ * transactional, so no other session ever sees them disabled, and they are enabled again
+ * before the commit), and the work is done set-based afterwards: one pass computing every new
+ * post's vector with kp_post_vector(), and the words of the new texts added with
+ * kp_search_vocabulary(), as the triggers would have. Reply vectors are generated columns.
+ *
  * Pseudo-random choices hash a number (hashint8extended with a salt per purpose), rather than
  * random(): the plan is the same on every run. The community part runs only while no
  * community with a `scale-community-` slug exists: seeding again adds nothing.
@@ -55,6 +64,20 @@ export interface ScaleCommunitiesResult {
   countersFixed: number;
   milliseconds: number;
 }
+
+/**
+ * Search triggers (migration 0006) disabled during the bulk insert; their work is done
+ * set-based before the commit (see the top of this file). The triggers of communities and
+ * community topics stay: 200 rows.
+ */
+const SEARCH_TRIGGERS: readonly (readonly [table: string, trigger: string])[] = [
+  ['posts', 'kp_posts_vector'],
+  ['posts', 'kp_posts_words'],
+  ['practice_examples', 'kp_examples_ins'],
+  ['practice_examples', 'kp_examples_words'],
+  ['post_tags', 'kp_post_tags_ins'],
+  ['replies', 'kp_replies_words'],
+];
 
 /** A deterministic number in [0, 1) for an integer key (SQL bigint) and a salt. */
 function r(salt: number, key: RawBuilder<unknown>): RawBuilder<number> {
@@ -122,6 +145,12 @@ export async function seedScaleCommunities(db: Kysely<DB>, opts: ScaleCommunitie
       return n;
     };
     await exec(sql`set local work_mem = '256MB'`);
+    const searchTriggers = async (action: 'enable' | 'disable') => {
+      for (const [table, trigger] of SEARCH_TRIGGERS) {
+        await exec(sql`alter table ${sql.table(table)} ${action === 'enable' ? sql`enable` : sql`disable`} trigger ${sql.id(trigger)}`);
+      }
+    };
+    await searchTriggers('disable');
 
     // Vocabulary (the tags of the scale profiles; inserted here too in case they are missing).
     const vocabulary = scaleVocabulary();
@@ -417,6 +446,32 @@ export async function seedScaleCommunities(db: Kysely<DB>, opts: ScaleCommunitie
     await step('Post follows (authors)', () =>
       exec(sql`insert into post_follows (post_id, user_id, created_at) select id, author, created_at from kp_p on conflict do nothing`),
     );
+
+    // --- search: what the disabled triggers would have done, set-based ------------------------
+    // Each new post's vector once, now that its tags and practice example exist (the texts
+    // joined set-based, the vector by the migration's own function).
+    await step('Search vectors of the posts', () =>
+      exec(sql`update posts p set search_vector = kp_post_vector_of(p.title, t.labels, concat_ws(' ', e.problem, e.solution, e.reuse, e.materials), p.body)
+        from kp_p k
+        left join (select pt.post_id, string_agg(t.label, ' ') as labels from post_tags pt join tags t on t.id = pt.tag_id group by pt.post_id) t on t.post_id = k.id
+        left join practice_examples e on e.post_id = k.id
+        where p.id = k.id`),
+    );
+    // The words of the new texts (the columns the triggers read): each distinct text once, and
+    // the test for a word (kp_search_word, a costly regular expression) only on the distinct
+    // tokens; words already in the vocabulary are not added again.
+    await step('Search vocabulary', () =>
+      exec(sql`insert into search_words (word, plain)
+        select w, unaccent(w) from (
+          select distinct unnest(kp_search_tokens(txt)) as w from (
+            select p.title || ' ' || left(p.body, 100000) as txt from posts p join kp_p k on k.id = p.id
+            union select concat_ws(' ', e.problem, e.solution, e.reuse, e.materials) from practice_examples e join kp_p k on k.id = e.post_id
+            union select left(r.body, 100000) from replies r join kp_r k on k.id = r.id
+          ) texts
+        ) tokens
+        where kp_search_word(w) and not exists (select 1 from search_words s where s.word = tokens.w)`),
+    );
+    await searchTriggers('enable');
 
     await step('Community last activity', () =>
       exec(sql`update communities c set last_activity_at = x.last
