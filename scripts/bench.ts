@@ -50,6 +50,7 @@ import { search } from '../src/features/search/search.service.js';
 import { newId, newSecret, sha256 } from '../src/lib/ids.js';
 import { tagSlug } from '../src/lib/tags.js';
 import { createMailer } from '../src/mail/mailer.js';
+import { createJobs } from '../src/jobs/jobs.js';
 
 /** What targets may use to build their requests. */
 export interface BenchContext {
@@ -507,13 +508,12 @@ async function main(): Promise<void> {
   process.once('SIGTERM', onSignal);
 
   try {
-    if (DATABASE_URL) {
-      db = createKysely(DATABASE_URL).db;
-    } else {
+    let databaseUrl = DATABASE_URL;
+    if (!databaseUrl) {
       embedded = await startEmbeddedPostgres(path.join(dir, 'pg'));
-      const url = await ensureDatabase(embedded.adminUrl, 'knotenpunkt');
-      db = createKysely(url).db;
+      databaseUrl = await ensureDatabase(embedded.adminUrl, 'knotenpunkt');
     }
+    db = createKysely(databaseUrl).db;
     await migrateToLatest(db);
     const demo = await seedDemo(db, { log });
     const scale = await seedScale(db, { organisations: ORGANISATIONS, members: MEMBERS });
@@ -554,9 +554,11 @@ async function main(): Promise<void> {
       },
     );
     const mailer = createMailer({ smtpUrl: '', from: config.MAIL_FROM, outboxDir: config.outboxDir });
-    const app = await buildApp({ config, db, mailer }, { logger: false });
+    const jobs = await createJobs({ connectionString: databaseUrl, mailer, workers: false });
+    const app = await buildApp({ config, db, mailer, jobs }, { logger: false });
     cleanup = async () => {
       await app.close();
+      await jobs.stop();
       mailer.close();
     };
     await app.listen({ port, host: '127.0.0.1' });

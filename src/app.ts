@@ -9,6 +9,7 @@ import type { Kysely } from 'kysely';
 import type { Config } from './config.js';
 import type { DB } from './db/schema.js';
 import type { Mailer } from './mail/mailer.js';
+import type { Jobs } from './jobs/jobs.js';
 import { httpFoundation } from './http/plugin.js';
 import { metrics } from './http/metrics.js';
 import { siteRoutes } from './features/site/site.routes.js';
@@ -31,6 +32,7 @@ export interface AppDeps {
   config: Config;
   db: Kysely<DB>;
   mailer: Mailer;
+  jobs: Jobs;
 }
 
 export async function buildApp(deps: AppDeps, opts: { logger?: boolean } = {}): Promise<FastifyInstance> {

@@ -8,6 +8,7 @@ import { openDatabase } from './db/connect.js';
 import { migrateToLatest } from './db/migrate.js';
 import { createMailer } from './mail/mailer.js';
 import { buildApp } from './app.js';
+import { createJobs } from './jobs/jobs.js';
 
 async function main(): Promise<void> {
   let config;
@@ -27,7 +28,8 @@ async function main(): Promise<void> {
     await seedDemo(database.db);
   }
   const mailer = createMailer({ smtpUrl: config.SMTP_URL, from: config.MAIL_FROM, outboxDir: config.outboxDir });
-  const app = await buildApp({ config, db: database.db, mailer });
+  const jobs = await createJobs({ connectionString: database.url, mailer, workers: true, onError: (error) => console.error(error) });
+  const app = await buildApp({ config, db: database.db, mailer, jobs });
 
   let closing = false;
   const shutdown = async (signal: string) => {
@@ -36,6 +38,7 @@ async function main(): Promise<void> {
     app.log.info({ signal }, 'shutting down');
     try {
       await app.close(); // stops accepting, waits for running requests
+      await jobs.stop();
       mailer.close();
       await database.close();
       process.exit(0);

@@ -10,6 +10,7 @@ import path from 'node:path';
 import pg from 'pg';
 import { createKysely, ensureDatabase, startEmbeddedPostgres, type EmbeddedServer } from '../src/db/connect.js';
 import { migrateToLatest } from '../src/db/migrate.js';
+import { installJobSchema } from '../src/jobs/jobs.js';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -39,6 +40,7 @@ export async function setup(project: TestProject) {
   const { db } = createKysely(url, 2);
   await migrateToLatest(db);
   await db.destroy();
+  await installJobSchema(url);
   project.provide('adminUrl', adminUrl);
   project.provide('templateDb', templateDb);
 

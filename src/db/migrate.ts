@@ -10,6 +10,7 @@ import * as m0003 from './migrations/0003_organisation_imports.js';
 import * as m0004 from './migrations/0004_profile_visibility_statistics.js';
 import * as m0005 from './migrations/0005_communities.js';
 import * as m0006 from './migrations/0006_search.js';
+import * as m0007 from './migrations/0007_events.js';
 
 const migrations: Record<string, Migration> = {
   '0001_accounts_and_organisations': m0001,
@@ -18,6 +19,7 @@ const migrations: Record<string, Migration> = {
   '0004_profile_visibility_statistics': m0004,
   '0005_communities': m0005,
   '0006_search': m0006,
+  '0007_events': m0007,
 };
 
 export async function migrateToLatest(db: Kysely<any>): Promise<string[]> {

@@ -47,6 +47,7 @@ export interface UsersTable {
   reviewMessage: string | null;
   locale: Generated<'de' | 'en'>;
   suspendedAt: NullableTimestamp;
+  calendarFeedVersion: Generated<number>;
   createdAt: Generated<Date>;
   updatedAt: Generated<Date>;
 }
@@ -335,7 +336,152 @@ export interface ReportsTable {
   createdAt: Generated<Date>;
 }
 
+export type EventKind = 'workshop' | 'barcamp' | 'meeting' | 'online';
+export type EventAudience = 'public' | 'members' | 'community' | 'invited';
+export type RegistrationStatus = 'confirmed' | 'waiting' | 'cancelled';
+export type SessionFormat = 'talk' | 'discussion' | 'workshop' | 'other';
+export interface EventQuestion {
+  id: string;
+  label: string;
+  required: boolean;
+}
+
+export interface EventsTable {
+  id: string;
+  kind: EventKind;
+  title: string;
+  description: Generated<string>;
+  startsAt: Timestamp;
+  endsAt: Timestamp;
+  place: string | null;
+  placeDetails: string | null;
+  onlineUrl: string | null;
+  communityId: string | null;
+  audience: EventAudience;
+  capacity: number | null;
+  waitlist: Generated<boolean>;
+  registrationOpensAt: NullableTimestamp;
+  registrationClosesAt: NullableTimestamp;
+  questions: ColumnType<EventQuestion[], string | undefined, string>;
+  organiserName: string | null;
+  status: Generated<'scheduled' | 'cancelled'>;
+  cancelMessage: string | null;
+  cancelledAt: NullableTimestamp;
+  sequence: Generated<number>;
+  confirmedCount: Generated<number>;
+  waitlistCount: Generated<number>;
+  planPublishedAt: NullableTimestamp;
+  documentationPublishedAt: NullableTimestamp;
+  answersDeletedAt: NullableTimestamp;
+  createdAt: Generated<Date>;
+  updatedAt: Generated<Date>;
+  createdBy: string | null;
+  updatedBy: string | null;
+}
+
+export interface EventOrganisersTable {
+  eventId: string;
+  userId: string;
+  createdAt: Generated<Date>;
+}
+
+export interface EventInvitationsTable {
+  eventId: string;
+  userId: string;
+  invitedBy: string | null;
+  createdAt: Generated<Date>;
+}
+
+export interface EventRegistrationsTable {
+  id: string;
+  eventId: string;
+  userId: string;
+  status: RegistrationStatus;
+  queuePosition: ColumnType<string, string | undefined, string>;
+  answers: ColumnType<Record<string, string>, string | undefined, string>;
+  promotedAt: NullableTimestamp;
+  cancelledAt: NullableTimestamp;
+  cancelledBy: string | null;
+  cancelMessage: string | null;
+  attendedAt: NullableTimestamp;
+  attendanceMarkedBy: string | null;
+  remindedAt: NullableTimestamp;
+  createdAt: Generated<Date>;
+  updatedAt: Generated<Date>;
+}
+
+export interface CertificatesTable {
+  code: string;
+  registrationId: string;
+  eventId: string;
+  userId: string;
+  participantName: string;
+  eventTitle: string;
+  startsAt: Timestamp;
+  endsAt: Timestamp;
+  hours: ColumnType<string, string | number, string | number>;
+  organiser: string;
+  issuedAt: Generated<Date>;
+}
+
+export interface EventRoomsTable {
+  id: string;
+  eventId: string;
+  name: string;
+  capacity: number;
+  position: Generated<number>;
+}
+
+export interface EventSlotsTable {
+  id: string;
+  eventId: string;
+  startsAt: Timestamp;
+  endsAt: Timestamp;
+}
+
+export interface EventSessionsTable {
+  id: string;
+  eventId: string;
+  title: string;
+  description: Generated<string>;
+  format: SessionFormat;
+  expectedSize: number | null;
+  roomId: string | null;
+  slotId: string | null;
+  interestCount: Generated<number>;
+  withdrawnAt: NullableTimestamp;
+  notes: Generated<string>;
+  notesVersion: Generated<number>;
+  notesUpdatedAt: NullableTimestamp;
+  notesUpdatedBy: string | null;
+  documentationPostId: string | null;
+  createdAt: Generated<Date>;
+  updatedAt: Generated<Date>;
+  createdBy: string | null;
+}
+
+export interface EventSessionHostsTable {
+  sessionId: string;
+  userId: string;
+}
+
+export interface EventSessionInterestTable {
+  sessionId: string;
+  userId: string;
+  createdAt: Generated<Date>;
+}
+
 export interface DB {
+  events: EventsTable;
+  eventOrganisers: EventOrganisersTable;
+  eventInvitations: EventInvitationsTable;
+  eventRegistrations: EventRegistrationsTable;
+  certificates: CertificatesTable;
+  eventRooms: EventRoomsTable;
+  eventSlots: EventSlotsTable;
+  eventSessions: EventSessionsTable;
+  eventSessionHosts: EventSessionHostsTable;
+  eventSessionInterest: EventSessionInterestTable;
   communities: CommunitiesTable;
   communityTopics: CommunityTopicsTable;
   communityMembers: CommunityMembersTable;

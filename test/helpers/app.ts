@@ -15,12 +15,15 @@ import type { DB } from '../../src/db/schema.js';
 import { createMailer } from '../../src/mail/mailer.js';
 import { newId } from '../../src/lib/ids.js';
 import { Outbox } from './outbox.js';
+import { createJobs, type Jobs } from '../../src/jobs/jobs.js';
 
 export interface TestApp {
   app: FastifyInstance;
   db: Kysely<DB>;
   config: Config;
   outbox: Outbox;
+  /** The job queue; workers are off: `jobs.drain()` sends what is due. */
+  jobs: Jobs;
   /** http://127.0.0.1:port when started with `listen: true`. */
   baseUrl: string;
   close(): Promise<void>;
@@ -34,7 +37,7 @@ export async function createTestDatabase(): Promise<{ url: string; db: Kysely<DB
 }
 
 export async function createTestApp(opts: { env?: Partial<EnvConfig>; listen?: boolean } = {}): Promise<TestApp> {
-  const { db } = await createTestDatabase();
+  const { db, url } = await createTestDatabase();
   const dataDir = await fs.mkdtemp(path.join(os.tmpdir(), 'kp-app-'));
   const port = opts.listen ? await freePort() : 3000;
   const baseUrl = `http://127.0.0.1:${port}`;
@@ -43,7 +46,8 @@ export async function createTestApp(opts: { env?: Partial<EnvConfig>; listen?: b
     { NODE_ENV: 'test', DATA_DIR: dataDir, PORT: port, BASE_URL: baseUrl, LOG_LEVEL: 'silent', SESSION_SECRET: 'test-secret-test-secret-test-secret-1234', ...opts.env },
   );
   const mailer = createMailer({ smtpUrl: config.SMTP_URL, from: config.MAIL_FROM, outboxDir: config.outboxDir });
-  const app = await buildApp({ config, db, mailer }, { logger: false });
+  const jobs = await createJobs({ connectionString: url, mailer, workers: false });
+  const app = await buildApp({ config, db, mailer, jobs }, { logger: false });
   if (opts.listen) await app.listen({ port, host: '127.0.0.1' });
   else await app.ready();
   return {
@@ -51,9 +55,11 @@ export async function createTestApp(opts: { env?: Partial<EnvConfig>; listen?: b
     db,
     config,
     outbox: new Outbox(config.outboxDir),
+    jobs,
     baseUrl,
     close: async () => {
       await app.close();
+      await jobs.stop();
       mailer.close();
       await db.destroy();
       await fs.rm(dataDir, { recursive: true, force: true });

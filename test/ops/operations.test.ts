@@ -13,6 +13,7 @@ import { loadConfig } from '../../src/config.js';
 import { createKysely, ensureDatabase, freePort, startEmbeddedPostgres } from '../../src/db/connect.js';
 import { migrateToLatest } from '../../src/db/migrate.js';
 import { createMailer } from '../../src/mail/mailer.js';
+import { createJobs } from '../../src/jobs/jobs.js';
 import { createTestDatabase } from '../helpers/app.js';
 
 const root = path.resolve(import.meta.dirname, '../..');
@@ -78,7 +79,9 @@ describe('database outage', () => {
     const { db } = createKysely(url, 4);
     await migrateToLatest(db);
     const config = loadConfig({}, { NODE_ENV: 'test', DATA_DIR: dir, LOG_LEVEL: 'silent' });
-    const app = await buildApp({ config, db, mailer: createMailer({ smtpUrl: '', from: config.MAIL_FROM, outboxDir: config.outboxDir }) }, { logger: false });
+    const mailer = createMailer({ smtpUrl: '', from: config.MAIL_FROM, outboxDir: config.outboxDir });
+    const jobs = await createJobs({ connectionString: url, mailer, workers: false, onError: () => {} });
+    const app = await buildApp({ config, db, mailer, jobs }, { logger: false });
     try {
       expect((await app.inject({ method: 'GET', url: '/readyz' })).statusCode).toBe(200);
       await server.stop();
@@ -97,6 +100,7 @@ describe('database outage', () => {
       expect((await app.inject({ method: 'GET', url: '/' })).statusCode).toBe(200);
     } finally {
       await app.close();
+      await jobs.stop();
       await db.destroy();
       await server.stop();
       await fs.rm(dir, { recursive: true, force: true });
