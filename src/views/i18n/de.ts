@@ -14,5 +14,7 @@ import { communities } from './de/communities.js';
 import { moderation } from './de/moderation.js';
 import { communitiesApi } from './de/communitiesApi.js';
 import { search } from './de/search.js';
+import { certificates } from './de/certificates.js';
+import { events } from './de/events.js';
 
-export const de = { ...core, ...accounts, ...site, ...selfService, ...members, ...directoryAdmin, ...organisations, ...office, ...communities, ...moderation, ...communitiesApi, ...search } as const;
+export const de = { ...core, ...accounts, ...site, ...selfService, ...members, ...directoryAdmin, ...organisations, ...office, ...communities, ...moderation, ...communitiesApi, ...search, ...certificates, ...events } as const;

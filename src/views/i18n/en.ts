@@ -12,5 +12,7 @@ import { communities } from './en/communities.js';
 import { moderation } from './en/moderation.js';
 import { communitiesApi } from './en/communitiesApi.js';
 import { search } from './en/search.js';
+import { certificates } from './en/certificates.js';
+import { events } from './en/events.js';
 
-export const en: Partial<Record<keyof typeof de, string>> = { ...core, ...accounts, ...site, ...selfService, ...members, ...directoryAdmin, ...organisations, ...office, ...communities, ...moderation, ...communitiesApi, ...search };
+export const en: Partial<Record<keyof typeof de, string>> = { ...core, ...accounts, ...site, ...selfService, ...members, ...directoryAdmin, ...organisations, ...office, ...communities, ...moderation, ...communitiesApi, ...search, ...certificates, ...events };

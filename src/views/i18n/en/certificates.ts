@@ -1,0 +1,30 @@
+import type { de } from '../de.js';
+
+/** Certificates of participation as PDF. */
+export const certificates: Partial<Record<keyof typeof de, string>> = {
+  'certificate.pdf.title': 'Certificate of participation',
+  'certificate.pdf.subject': 'Certificate of participation for {name}: {event}',
+  'certificate.pdf.statement': 'This is to certify that {name} participated in the event “{event}”.',
+  'certificate.pdf.statementWithOrganisation': 'This is to certify that {name} ({organisation}) participated in the event “{event}”.',
+  'certificate.pdf.facts': 'About the event',
+  'certificate.pdf.event': 'Event',
+  'certificate.pdf.kind': 'Kind',
+  'certificate.pdf.date': 'Date',
+  'certificate.pdf.duration': 'Duration',
+  'certificate.pdf.place': 'Place',
+  'certificate.pdf.organiser': 'Organiser',
+  'certificate.pdf.dateOneDay': '{date}, {from}–{to}',
+  'certificate.pdf.dateSeveralDays': '{fromDate}, {fromTime} to {toDate}, {toTime}',
+  'certificate.pdf.hours': '{hours} hours',
+  'certificate.pdf.hoursOne': '{hours} hour',
+  'certificate.pdf.online': 'Online',
+  'certificate.pdf.verifyHeading': 'Authenticity of this certificate',
+  'certificate.pdf.verify': 'Verify authenticity: {url}',
+  'certificate.pdf.code': 'Verification code: {code}',
+  'certificate.pdf.issued': 'Issued on {date}',
+  'certificate.pdf.electronic': 'This certificate was created electronically and is valid without a signature.',
+  'certificate.kind.workshop': 'Workshop',
+  'certificate.kind.barcamp': 'Barcamp',
+  'certificate.kind.meeting': 'Meeting',
+  'certificate.kind.online': 'Online event',
+};

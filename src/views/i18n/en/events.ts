@@ -1,0 +1,36 @@
+import type { de } from '../de.js';
+
+/** Events: lists, the event page, registration, organiser tools, mails, calendar, certificates. */
+export const events: Partial<Record<keyof typeof de, string>> = {
+  'events.error.registrationClosed': 'Registration for this event is not possible at the moment.',
+  'events.error.full': 'The event is fully booked and has no waiting list.',
+  'events.error.attendanceTooEarly': 'Attendance can be recorded from the day before the event.',
+  'events.error.endsBeforeStart': 'The end must be after the start.',
+  'events.error.tooLong': 'An event lasts at most 14 days.',
+  'events.error.placeOrLink': 'Please give a place, an online link or both.',
+  'events.error.onlineNeedsLink': 'An online session needs an online link.',
+  'events.error.community': 'You can create events only for communities you lead.',
+  'events.error.communityRequired': 'Please choose the community the event is for.',
+  'events.error.audienceCommunity': 'For "members of the community", please choose a community.',
+  'events.error.windowOrder': 'Registration must close after it opens.',
+  'events.error.closesAfterEnd': 'Registration must close by the end of the event.',
+  'events.error.invitees': 'At least one invited person was not found.',
+  'events.error.cancelMessage': 'Please write a message to the people concerned.',
+  'events.error.answerRequired': 'Please answer this question.',
+  'events.error.answerTooLong': 'The answer may be at most 1,000 characters long.',
+
+  'events.mail.date': '{day}, {from}–{to}',
+  'events.mail.openEvent': 'Open the event',
+  'events.mail.message': 'Message from the organisers:\n{message}',
+  'events.mail.cancelHint': 'If you cannot take part, please cancel on the event page so that someone from the waiting list can move up.',
+  'events.mail.promoted.subject': 'You have moved up: {title}',
+  'events.mail.promoted.body': 'good news: a place has become free for "{title}" on {day}, {from}–{to}. You have moved up from the waiting list and are now registered.',
+  'events.mail.eventCancelled.subject': 'Cancelled: {title}',
+  'events.mail.eventCancelled.body': 'the event "{title}" ({date}) has been cancelled. Your registration no longer applies.',
+  'events.mail.registrationCancelled.subject': 'Your registration for "{title}" has been cancelled',
+  'events.mail.registrationCancelled.body': 'the organisers of "{title}" have cancelled your registration.',
+  'events.mail.reminder.subject': 'Reminder: {title} on {day}',
+  'events.mail.reminder.body': 'this is a reminder of "{title}" on {day}, {from}–{to}.',
+  'events.mail.reminder.place': 'Place: {place}. The exact address is on the event page.',
+  'events.mail.reminder.online': 'The online link is on the event page.',
+};
