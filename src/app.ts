@@ -27,6 +27,8 @@ import { moderationRoutes } from './features/communities/moderation.routes.js';
 import { communityAdminRoutes } from './features/communities/community-admin.routes.js';
 import { communitiesApiRoutes } from './features/communities/communities-api.routes.js';
 import { searchRoutes } from './features/search/search.routes.js';
+import { eventsApiRoutes } from './features/events/events-api.routes.js';
+import { calendarRoutes } from './features/events/calendar.routes.js';
 
 export interface AppDeps {
   config: Config;
@@ -74,6 +76,8 @@ export async function buildApp(deps: AppDeps, opts: { logger?: boolean } = {}): 
   await app.register(communityAdminRoutes, deps);
   await app.register(communitiesApiRoutes, deps);
   await app.register(searchRoutes, deps);
+  await app.register(eventsApiRoutes, deps);
+  await app.register(calendarRoutes, deps);
   await app.register(apiDocsRoutes, deps);
   return app;
 }

@@ -139,7 +139,7 @@ const writeErrors = errors(400, 401, 403, 404, 409, 422, 429);
 const tags = ['communities'];
 
 /** Schema errors as the API's errors: the body is 422 with fields, anything else 400. */
-function schemaError(errs: FastifySchemaValidationError[], part: string): AppError {
+export function schemaError(errs: FastifySchemaValidationError[], part: string): AppError {
   const fields: Record<string, MessageKey> = {};
   for (const e of errs) {
     const name = e.instancePath.split('/').filter(Boolean).join('.');

@@ -42,8 +42,8 @@ export function canManage(actor: Actor, event: Pick<EventRow, 'organiser'>): boo
 }
 
 /** Whether the online link and the place's details may be shown: confirmed participants and managers. */
-export function seesAccessDetails(actor: Actor, event: Pick<EventRow, 'organiser' | 'myStatus'>): boolean {
-  return canManage(actor, event) || event.myStatus === 'confirmed';
+export function seesAccessDetails(staff: boolean, event: Pick<EventRow, 'organiser' | 'myStatus'>): boolean {
+  return staff || event.organiser || event.myStatus === 'confirmed';
 }
 
 /** Load an event the actor may see, or 404. */

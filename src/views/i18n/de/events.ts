@@ -17,6 +17,8 @@ export const events = {
   'events.error.answerRequired': 'Bitte beantworten Sie diese Frage.',
   'events.error.answerTooLong': 'Die Antwort darf höchstens 1.000 Zeichen lang sein.',
 
+  'events.feed.publicName': 'Knotenpunkt – öffentliche Veranstaltungen',
+  'events.feed.personalName': 'Knotenpunkt – meine Veranstaltungen',
   'events.mail.date': '{day}, {from}–{to} Uhr',
   'events.mail.openEvent': 'Zur Veranstaltung',
   'events.mail.message': 'Nachricht der Organisator*innen:\n{message}',

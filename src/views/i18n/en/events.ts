@@ -19,6 +19,8 @@ export const events: Partial<Record<keyof typeof de, string>> = {
   'events.error.answerRequired': 'Please answer this question.',
   'events.error.answerTooLong': 'The answer may be at most 1,000 characters long.',
 
+  'events.feed.publicName': 'Knotenpunkt – public events',
+  'events.feed.personalName': 'Knotenpunkt – my events',
   'events.mail.date': '{day}, {from}–{to}',
   'events.mail.openEvent': 'Open the event',
   'events.mail.message': 'Message from the organisers:\n{message}',
