@@ -18,6 +18,7 @@ import { selfServiceRoutes } from './features/account/account.routes.js';
 import { organisationRoutes } from './features/organisations/organisations.routes.js';
 import { officeRoutes } from './features/office/office.routes.js';
 import { apiDocsRoutes } from './features/api/api.routes.js';
+import { barcampRoutes } from './features/events/barcamp.routes.js';
 import { memberRoutes } from './features/members/members.routes.js';
 import { expertRoutes } from './features/experts/experts.routes.js';
 import { directoryAdminRoutes } from './features/organisations/directory-admin.routes.js';
@@ -29,6 +30,7 @@ import { communitiesApiRoutes } from './features/communities/communities-api.rou
 import { searchRoutes } from './features/search/search.routes.js';
 import { eventsApiRoutes } from './features/events/events-api.routes.js';
 import { calendarRoutes } from './features/events/calendar.routes.js';
+import { eventsRoutes } from './features/events/events.routes.js';
 
 export interface AppDeps {
   config: Config;
@@ -78,6 +80,8 @@ export async function buildApp(deps: AppDeps, opts: { logger?: boolean } = {}): 
   await app.register(searchRoutes, deps);
   await app.register(eventsApiRoutes, deps);
   await app.register(calendarRoutes, deps);
+  await app.register(eventsRoutes, deps);
+  await app.register(barcampRoutes, deps);
   await app.register(apiDocsRoutes, deps);
   return app;
 }

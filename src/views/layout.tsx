@@ -25,12 +25,14 @@ function navItems(ctx: ViewContext): NavItem[] {
   if (actor.kind === 'anonymous') {
     return [
       { href: '/', label: 'nav.home' },
+      { href: '/veranstaltungen', label: 'nav.events' },
       { href: '/anmelden', label: 'nav.signIn' },
       { href: '/registrieren', label: 'nav.register' },
     ];
   }
   const items: NavItem[] = [{ href: '/', label: 'nav.home' }];
   if (isInside(actor)) items.push({ href: '/communities', label: 'nav.communities' }, { href: '/mitglieder', label: 'nav.members' }, { href: '/wer-weiss-was', label: 'nav.experts' });
+  items.push({ href: '/veranstaltungen', label: 'nav.events' });
   if (isVerifiedMember(actor)) items.push({ href: '/organisationen', label: 'nav.organisations' });
   items.push({ href: '/konto', label: 'nav.account' });
   if (isOffice(actor)) items.push({ href: '/geschaeftsstelle', label: 'nav.office' });

@@ -1,12 +1,7 @@
 /** The certificate of participation as PDF, read back with pdfjs-dist. */
 import { describe, expect, it } from 'vitest';
-import { createRequire } from 'node:module';
-import path from 'node:path';
-import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
+import { readPdf as readBack } from '../../../test/helpers/pdf.js';
 import { certificateDate, certificateDuration, certificatePdf, winAnsiSafe, type CertificateFacts } from './certificate.pdf.js';
-
-/** pdfkit does not embed the standard fonts; pdfjs reads their metrics from here (else it warns). */
-const standardFontDataUrl = `${path.dirname(createRequire(import.meta.url).resolve('pdfjs-dist/package.json'))}/standard_fonts/`;
 
 function facts(overrides: Partial<CertificateFacts> = {}): CertificateFacts {
   return {
@@ -29,31 +24,6 @@ function facts(overrides: Partial<CertificateFacts> = {}): CertificateFacts {
   };
 }
 
-interface ReadBack {
-  numPages: number;
-  /** All text, line ends as spaces, runs of whitespace collapsed. */
-  text: string;
-  info: Record<string, unknown>;
-}
-
-async function readBack(buf: Buffer): Promise<ReadBack> {
-  const doc = await getDocument({ data: new Uint8Array(buf), useSystemFonts: false, isEvalSupported: false, standardFontDataUrl }).promise;
-  try {
-    let text = '';
-    for (let n = 1; n <= doc.numPages; n++) {
-      const page = await doc.getPage(n);
-      const content = await page.getTextContent();
-      for (const item of content.items) {
-        if ('str' in item) text += item.str + (item.hasEOL ? ' ' : '');
-      }
-      text += ' ';
-    }
-    const { info } = await doc.getMetadata();
-    return { numPages: doc.numPages, text: text.replace(/\s+/g, ' ').trim(), info: info as Record<string, unknown> };
-  } finally {
-    await doc.destroy();
-  }
-}
 
 describe('certificatePdf', () => {
   it('writes a one-page German certificate with every fact', async () => {

@@ -96,7 +96,7 @@ function FieldFrame({ ctx, form, name, label, hint, required, markOptional = tru
 
 export function TextField(
   props: FieldProps & {
-    type?: 'text' | 'email' | 'password' | 'url' | 'tel' | 'search';
+    type?: 'text' | 'email' | 'password' | 'url' | 'tel' | 'search' | 'number' | 'datetime-local';
     autocomplete?: string;
     maxLength?: number;
     value?: string;

@@ -16,5 +16,6 @@ import { communitiesApi } from './de/communitiesApi.js';
 import { search } from './de/search.js';
 import { certificates } from './de/certificates.js';
 import { events } from './de/events.js';
+import { barcamp } from './de/barcamp.js';
 
-export const de = { ...core, ...accounts, ...site, ...selfService, ...members, ...directoryAdmin, ...organisations, ...office, ...communities, ...moderation, ...communitiesApi, ...search, ...certificates, ...events } as const;
+export const de = { ...core, ...accounts, ...site, ...selfService, ...members, ...directoryAdmin, ...organisations, ...office, ...communities, ...moderation, ...communitiesApi, ...search, ...certificates, ...events, ...barcamp } as const;

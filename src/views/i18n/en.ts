@@ -14,5 +14,6 @@ import { communitiesApi } from './en/communitiesApi.js';
 import { search } from './en/search.js';
 import { certificates } from './en/certificates.js';
 import { events } from './en/events.js';
+import { barcamp } from './en/barcamp.js';
 
-export const en: Partial<Record<keyof typeof de, string>> = { ...core, ...accounts, ...site, ...selfService, ...members, ...directoryAdmin, ...organisations, ...office, ...communities, ...moderation, ...communitiesApi, ...search, ...certificates, ...events };
+export const en: Partial<Record<keyof typeof de, string>> = { ...core, ...accounts, ...site, ...selfService, ...members, ...directoryAdmin, ...organisations, ...office, ...communities, ...moderation, ...communitiesApi, ...search, ...certificates, ...events, ...barcamp };

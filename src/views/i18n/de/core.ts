@@ -14,6 +14,7 @@ export const core = {
   'nav.office': 'Geschäftsstelle',
   'nav.members': 'Mitglieder',
   'nav.experts': 'Wer weiß was?',
+  'nav.events': 'Veranstaltungen',
   'nav.organisations': 'Organisationen',
   'legal.imprint': 'Impressum',
   'legal.privacy': 'Datenschutzerklärung',

@@ -16,6 +16,7 @@ export const core: Partial<Record<keyof typeof de, string>> = {
   'nav.office': 'Office',
   'nav.members': 'Members',
   'nav.experts': 'Who knows?',
+  'nav.events': 'Events',
   'nav.organisations': 'Organisations',
   'legal.imprint': 'Legal notice',
   'legal.privacy': 'Privacy policy',
