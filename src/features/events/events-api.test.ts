@@ -249,6 +249,12 @@ describe('what people may see', () => {
     const ownEvent = (await call('POST', '/api/v1/events', lead, eventBody({ communityId: mine.id }))).json.id;
     expect((await call('PATCH', `/api/v1/events/${ownEvent}`, member, { title: 'Übernommen' })).status).toBe(403);
     expect((await call('PATCH', `/api/v1/events/${ownEvent}`, lead, { title: 'Neuer Titel' })).json.title).toBe('Neuer Titel');
+    // Co-organisers: verified members only; they manage the event too.
+    const partner = await person('partner');
+    expect((await call('PATCH', `/api/v1/events/${ownEvent}`, lead, { organiserIds: [partner.id] })).status).toBe(422);
+    expect((await call('PATCH', `/api/v1/events/${ownEvent}`, lead, { organiserIds: [member.id] })).status).toBe(200);
+    expect((await call('GET', `/api/v1/events/${ownEvent}/registrations`, member)).status).toBe(200);
+    expect((await call('GET', `/api/v1/events/${ownEvent}`, member)).json.canManage).toBe(true);
   });
 });
 

@@ -40,6 +40,7 @@ export const EventForm = Type.Object({
   required3: Type.Optional(Type.Boolean()),
   organiserName: Type.Optional(Type.String({ maxLength: 200 })),
   invitations: Type.Optional(Type.String({ maxLength: 20000 })),
+  organisers: Type.Optional(Type.String({ maxLength: 2000 })),
 });
 export type EventForm = Static<typeof EventForm>;
 
@@ -70,19 +71,23 @@ export function fromBerlinLocal(value: string): Date | null {
   return new Date(wall - 1 * 3600_000);
 }
 
-/** E-mail addresses (one per line, or separated by commas) to user ids; unknown addresses are a field error. */
-export async function resolveInvitations(db: Kysely<DB>, text: string | undefined): Promise<string[]> {
+/**
+ * E-mail addresses (one per line, or separated by commas) to user ids; unknown addresses are a
+ * field error. Invitations may go to partners; organisers must be verified staff.
+ */
+export async function resolveAddresses(db: Kysely<DB>, text: string | undefined, field: 'invitations' | 'organisers'): Promise<string[]> {
   const parts = (text ?? '').split(/[\s,;]+/).map((s) => s.trim()).filter(Boolean);
-  if (parts.length > 500) throw new AppError('validation_failed', { invitations: 'events.form.error.tooManyInvitations' });
+  if (parts.length > (field === 'invitations' ? 500 : 20)) throw new AppError('validation_failed', { [field]: 'events.form.error.tooManyAddresses' });
   const addresses = parts.map((p) => normaliseEmail(p)?.address ?? null);
-  if (addresses.some((a) => a === null)) throw new AppError('validation_failed', { invitations: 'events.form.error.invitationAddress' });
+  if (addresses.some((a) => a === null)) throw new AppError('validation_failed', { [field]: 'events.form.error.invitationAddress' });
   if (addresses.length === 0) return [];
-  const users = await db.selectFrom('users').select(['id', 'email']).where('email', 'in', addresses as string[]).where('role', 'in', ['member', 'partner', 'office', 'admin']).execute();
-  if (users.length !== new Set(addresses).size) throw new AppError('validation_failed', { invitations: 'events.form.error.invitationUnknown' });
+  const roles = field === 'invitations' ? ['member', 'partner', 'office', 'admin'] as const : ['member', 'office', 'admin'] as const;
+  const users = await db.selectFrom('users').select(['id', 'email']).where('email', 'in', addresses as string[]).where('role', 'in', roles).execute();
+  if (users.length !== new Set(addresses).size) throw new AppError('validation_failed', { [field]: field === 'invitations' ? 'events.form.error.invitationUnknown' : 'events.form.error.organiserUnknown' });
   return users.map((u) => u.id);
 }
 
-export function eventInputFromForm(form: EventForm, invitedIds: string[]): EventInput {
+export function eventInputFromForm(form: EventForm, invitedIds: string[], organiserIds: string[]): EventInput {
   const fields: Record<string, MessageKey> = {};
   const at = (name: keyof EventForm, value: string | undefined) => {
     if (!value) return null;
@@ -118,11 +123,12 @@ export function eventInputFromForm(form: EventForm, invitedIds: string[]): Event
     questions,
     organiserName: form.organiserName ?? null,
     invitedIds,
+    organiserIds,
   };
 }
 
 /** The form's values for an existing event (the edit form). */
-export function formValuesOf(event: EventRow, invitations: string[]): FormValues {
+export function formValuesOf(event: EventRow, invitations: string[], organisers: string[]): FormValues {
   const values: FormValues = {
     kind: event.kind,
     title: event.title,
@@ -140,6 +146,7 @@ export function formValuesOf(event: EventRow, invitations: string[]): FormValues
     registrationClosesAt: event.registrationClosesAt ? toBerlinLocal(event.registrationClosesAt) : '',
     organiserName: event.organiserName ?? '',
     invitations: invitations.join('\n'),
+    organisers: organisers.join('\n'),
   };
   event.questions.forEach((q: EventQuestion, i: number) => {
     values[`question${i + 1}`] = q.label;

@@ -15,7 +15,7 @@ import { renderMarkdown } from '../../lib/markdown.js';
 import { emptyForm, type FormState } from '../../views/components/forms.js';
 import { isInside, isOffice } from '../accounts/accounts.policy.js';
 import { certificatePdf } from './certificate.pdf.js';
-import { EventForm, eventInputFromForm, formValuesOf, resolveInvitations } from './events.forms.js';
+import { EventForm, eventInputFromForm, formValuesOf, resolveAddresses } from './events.forms.js';
 import { listEvents, listRegistrations, organisersOf, type EventRow } from './events.repo.js';
 import { Id } from './events.schema.js';
 import * as service from './events.service.js';
@@ -76,27 +76,30 @@ export async function eventsRoutes(app: FastifyInstance, deps: AppDeps) {
   app.post('/veranstaltungen/neu', inside, async (request, reply) => {
     if (!(await service.canCreateEvents(db, request.actor))) throw new AppError('forbidden');
     return submitForm(request, reply, EventForm, await formPage(request), async (form) => {
-      const invited = await resolveInvitations(db, form.invitations);
-      const id = await service.createEvent(eventDeps, request.actor, eventInputFromForm(form, invited));
+      const input = eventInputFromForm(form, await resolveAddresses(db, form.invitations, 'invitations'), await resolveAddresses(db, form.organisers, 'organisers'));
+      const id = await service.createEvent(eventDeps, request.actor, input);
       return redirectAfterPost(reply, `/veranstaltungen/${id}`, { kind: 'success', key: 'events.flash.created' });
     });
   });
 
-  async function invitationAddresses(id: string): Promise<string[]> {
-    const rows = await db.selectFrom('eventInvitations as i').innerJoin('users as u', 'u.id', 'i.userId').select('u.email').where('i.eventId', '=', id).orderBy('u.email').execute();
-    return rows.map((r) => r.email);
+  /** The edit form's values: the event, its invitations and its other organisers as addresses. */
+  async function editValues(event: EventRow, me: string) {
+    const invited = await db.selectFrom('eventInvitations as i').innerJoin('users as u', 'u.id', 'i.userId').select('u.email').where('i.eventId', '=', event.id).orderBy('u.email').execute();
+    const organisers = await db.selectFrom('eventOrganisers as o').innerJoin('users as u', 'u.id', 'o.userId').select('u.email').where('o.eventId', '=', event.id).where('o.userId', '<>', me).orderBy('u.email').execute();
+    return formValuesOf(event, invited.map((r) => r.email), organisers.map((r) => r.email));
   }
+  const me = (request: FastifyRequest) => (request.actor.kind === 'user' ? request.actor.user.id : '');
 
   app.get('/veranstaltungen/:id/bearbeiten', { ...inside, schema: IdParams }, async (request, reply) => {
     const event = await service.loadManagedEvent(db, request.actor, idOf(request));
-    return showForm(request, reply, await formPage(request, event), { values: formValuesOf(event, await invitationAddresses(event.id)), errors: {} });
+    return showForm(request, reply, await formPage(request, event), { values: await editValues(event, me(request)), errors: {} });
   });
 
   app.post('/veranstaltungen/:id/bearbeiten', { ...inside, schema: IdParams }, async (request, reply) => {
     const event = await service.loadManagedEvent(db, request.actor, idOf(request));
     return submitForm(request, reply, EventForm, await formPage(request, event), async (form) => {
-      const invited = await resolveInvitations(db, form.invitations);
-      await service.updateEvent(eventDeps, request.actor, event.id, eventInputFromForm(form, invited));
+      const input = eventInputFromForm(form, await resolveAddresses(db, form.invitations, 'invitations'), await resolveAddresses(db, form.organisers, 'organisers'));
+      await service.updateEvent(eventDeps, request.actor, event.id, input);
       return redirectAfterPost(reply, `/veranstaltungen/${event.id}`, { kind: 'success', key: 'events.flash.saved' });
     });
   });
@@ -106,7 +109,7 @@ export async function eventsRoutes(app: FastifyInstance, deps: AppDeps) {
     const form = readForm(MessageForm, request.body);
     if (!form.ok) {
       const communities = await service.communitiesForEvents(db, request.actor);
-      const values = formValuesOf(event, await invitationAddresses(event.id));
+      const values = await editValues(event, me(request));
       return showForm(request, reply, (ctx) => h(EventFormPage, { ctx, form: { values, errors: {} }, communities, event, office: isOffice(request.actor), cancelForm: form }), { values, errors: {} }, 422);
     }
     await service.cancelEvent(eventDeps, request.actor, event.id, form.value.message);

@@ -45,6 +45,7 @@ export const EventCreate = Type.Object(
     questions: Type.Optional(Type.Array(QuestionIn, { maxItems: 5 })),
     organiserName: Type.Optional(Type.Union([Text(200), Type.Null()])),
     invitedIds: Type.Optional(Type.Array(Id, { maxItems: 500, description: 'audience invited: the people invited' })),
+    organiserIds: Type.Optional(Type.Array(Id, { maxItems: 20, description: 'Further organisers (verified members); the creator always organises' })),
   },
   { additionalProperties: false },
 );

@@ -162,6 +162,15 @@ async function setInvitations(trx: Transaction<DB>, eventId: string, userIds: st
     .execute();
 }
 
+/** The organisers: verified staff only; the given list replaces the others, the acting person stays. */
+async function setOrganisers(trx: Transaction<DB>, eventId: string, userIds: string[], keep: string) {
+  const wanted = [...new Set([keep, ...userIds])];
+  const valid = await trx.selectFrom('users').select('id').where('id', 'in', wanted).where('role', 'in', ['member', 'office', 'admin']).where('suspendedAt', 'is', null).execute();
+  if (valid.length !== wanted.length) throw new AppError('validation_failed', { organiserIds: 'events.error.organisers' });
+  await trx.deleteFrom('eventOrganisers').where('eventId', '=', eventId).where('userId', 'not in', wanted).execute();
+  await trx.insertInto('eventOrganisers').values(wanted.map((userId) => ({ eventId, userId }))).onConflict((oc) => oc.doNothing()).execute();
+}
+
 export async function createEvent(deps: EventDeps, actor: Actor, input: EventInput): Promise<string> {
   if (actor.kind !== 'user' || !(await canCreateEvents(deps.db, actor))) throw new AppError('forbidden');
   const values = await normalise(deps.db, actor, input);
@@ -171,7 +180,7 @@ export async function createEvent(deps: EventDeps, actor: Actor, input: EventInp
       .insertInto('events')
       .values({ id, ...values, questions: JSON.stringify(values.questions), createdBy: actor.user.id, updatedBy: actor.user.id })
       .execute();
-    await trx.insertInto('eventOrganisers').values({ eventId: id, userId: actor.user.id }).execute();
+    await setOrganisers(trx, id, input.organiserIds ?? [], actor.user.id);
     if (input.invitedIds?.length) await setInvitations(trx, id, input.invitedIds, actor.user.id);
   });
   return id;
@@ -221,6 +230,7 @@ export async function updateEvent(deps: EventDeps, actor: Actor, id: string, pat
       .where('id', '=', id)
       .execute();
     if (patch.invitedIds) await setInvitations(trx, id, patch.invitedIds, actor.user.id);
+    if (patch.organiserIds) await setOrganisers(trx, id, patch.organiserIds, actor.user.id);
     // A new start time needs a new reminder.
     if (values.startsAt.getTime() !== event.startsAt.getTime()) {
       await trx.updateTable('eventRegistrations').set({ remindedAt: null }).where('eventId', '=', id).execute();

@@ -357,6 +357,7 @@ const formLabels: Record<string, MessageKey> = {
   registrationClosesAt: 'events.field.registrationClosesAt',
   organiserName: 'events.field.organiserName',
   invitations: 'events.field.invitations',
+  organisers: 'events.field.coOrganisers',
   question1: 'events.field.question',
   question2: 'events.field.question',
   question3: 'events.field.question',
@@ -407,6 +408,7 @@ export function EventFormPage({ ctx, form, communities, event, office, cancelFor
           ))}
         </fieldset>
         <TextField ctx={ctx} form={form} name="organiserName" label="events.field.organiserName" hint="events.field.organiserNameHint" maxLength={200} />
+        <TextArea ctx={ctx} form={form} name="organisers" label="events.field.coOrganisers" hint="events.field.coOrganisersHint" maxLength={2000} rows={2} />
         <div class="kern-btn-wrapper">
           <SubmitButton ctx={ctx} label={event ? 'events.form.save' : 'events.form.create'} />
         </div>

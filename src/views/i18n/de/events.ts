@@ -130,7 +130,6 @@ export const events = {
   'events.form.error.invitationUnknown': 'Mindestens eine Adresse gehört zu keinem Konto im Netzwerk.',
   'events.form.error.kind': 'Bitte wählen Sie die Art der Veranstaltung.',
   'events.form.error.onlineUrl': 'Bitte geben Sie eine Adresse an, die mit https:// beginnt.',
-  'events.form.error.tooManyInvitations': 'Höchstens 500 Einladungen.',
   'events.form.lead': 'Pflichtfelder sind nicht als optional gekennzeichnet. Zeiten gelten in deutscher Zeit (Europe/Berlin).',
   'events.form.newTitle': 'Neue Veranstaltung',
   'events.form.noCommunity': 'Keine Community',
@@ -205,4 +204,9 @@ export const events = {
   'events.when.days': '{fromDay}, {from} Uhr bis {toDay}, {to} Uhr',
   'events.when.sameDay': '{day}, {from}–{to} Uhr',
   'events.field.waitlist': 'Warteliste führen, wenn alle Plätze vergeben sind',
+  'events.error.organisers': 'Organisator*innen müssen bestätigte Mitglieder des Netzwerks sein.',
+  'events.form.error.organiserUnknown': 'Mindestens eine Adresse gehört zu keinem bestätigten Mitglied.',
+  'events.form.error.tooManyAddresses': 'Zu viele Adressen: höchstens 500 Einladungen und 20 Organisator*innen.',
+  'events.field.coOrganisers': 'Weitere Organisator*innen (E-Mail-Adressen)',
+  'events.field.coOrganisersHint': 'Eine Adresse pro Zeile. Sie können die Veranstaltung dann ebenfalls bearbeiten und die Teilnehmenden sehen.',
 } as const;

@@ -132,7 +132,6 @@ export const events: Partial<Record<keyof typeof de, string>> = {
   'events.form.error.invitationUnknown': 'At least one address belongs to no account in the network.',
   'events.form.error.kind': 'Please choose the kind of event.',
   'events.form.error.onlineUrl': 'Please give an address starting with https://.',
-  'events.form.error.tooManyInvitations': 'At most 500 invitations.',
   'events.form.lead': 'Required fields are not marked as optional. Times are German time (Europe/Berlin).',
   'events.form.newTitle': 'New event',
   'events.form.noCommunity': 'No community',
@@ -207,4 +206,9 @@ export const events: Partial<Record<keyof typeof de, string>> = {
   'events.when.days': '{fromDay}, {from} to {toDay}, {to}',
   'events.when.sameDay': '{day}, {from}–{to}',
   'events.field.waitlist': 'Keep a waiting list when all places are taken',
+  'events.error.organisers': 'Organisers must be verified members of the network.',
+  'events.form.error.organiserUnknown': 'At least one address belongs to no verified member.',
+  'events.form.error.tooManyAddresses': 'Too many addresses: at most 500 invitations and 20 organisers.',
+  'events.field.coOrganisers': 'Further organisers (e-mail addresses)',
+  'events.field.coOrganisersHint': 'One address per line. They can then edit the event too and see the participants.',
 };
