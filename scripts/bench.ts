@@ -3,7 +3,8 @@
  *
  * Starts its own embedded PostgreSQL in a temporary directory, migrates, seeds the demo data
  * and a scale data set (20,000 members in 600 organisations; 200 communities with 100,000 posts
- * and 500,000 replies), creates a personal access token,
+ * and 500,000 replies; 2,000 events with ~40 registrations each and a big barcamp running today:
+ * src/demo/scale-events.ts), creates a personal access token,
  * starts the app on a free loopback port and runs autocannon (in a worker thread, so that load
  * generation and the server do not share one event loop) against every target in TARGETS.
  * Each route is also given as a fraction of the trivial `/healthz` route: the ceiling of this
@@ -22,7 +23,8 @@
  *
  * Environment: BENCH_SECONDS (default 10) per target, BENCH_WARMUP_SECONDS (default 1),
  * BENCH_CONNECTIONS (default 50), BENCH_MEMBERS (20000), BENCH_ORGANISATIONS (600),
- * BENCH_COMMUNITIES (200), BENCH_POSTS (100000), BENCH_REPLIES (500000),
+ * BENCH_COMMUNITIES (200), BENCH_POSTS (100000), BENCH_REPLIES (500000), BENCH_EVENTS (2000),
+ * BENCH_EVENT_REGISTRATIONS (40 per event on average),
  * BENCH_LATENCY_RUNS (default 20; 0 skips the latency section), BENCH_SEARCH_RUNS (default 10;
  * 0 skips the sequential search section), BENCH_TARGETS (only the targets whose name contains
  * this text, and the ceiling; default all), BENCH_DATABASE_URL (use this database instead of a
@@ -44,6 +46,7 @@ import type { DB } from '../src/db/schema.js';
 import { DEMO_PASSWORD, seedDemo } from '../src/demo/seed-demo.js';
 import { seedScale } from '../src/demo/scale.js';
 import { BENCH_EMAIL, findBenchTargets, seedScaleCommunities } from '../src/demo/scale-communities.js';
+import { seedScaleEvents } from '../src/demo/scale-events.js';
 import { findExperts } from '../src/features/experts/experts.repo.js';
 import { listMembers, type Viewer } from '../src/features/members/members.repo.js';
 import { search } from '../src/features/search/search.service.js';
@@ -67,6 +70,8 @@ export interface BenchContext {
    * active member of, and its visible post with the most replies (at least 50: a full page).
    */
   community: { slug: string; postId: string; replyCount: number };
+  /** The scale data's big barcamp, running today with a published plan (seedScaleEvents). */
+  barcampId: string;
 }
 
 export interface BenchTarget {
@@ -113,6 +118,10 @@ export const TARGETS: BenchTarget[] = [
     results: apiItems,
     requests: () => SEARCH_QUERIES.map((_, i) => ({ path: searchPath(i) })),
   },
+  // Events (issue 6), signed in: the list of upcoming events (2,000 events over two years, ~40
+  // registrations each) and the live view of the big barcamp running today (6 rooms × 6 slots).
+  { name: 'event list page GET /veranstaltungen (cookie)', path: '/veranstaltungen', headers: (ctx) => ({ cookie: ctx.cookie }) },
+  { name: 'barcamp live page GET /veranstaltungen/{id}/live (cookie)', path: (ctx) => `/veranstaltungen/${ctx.barcampId}/live`, headers: (ctx) => ({ cookie: ctx.cookie }) },
 ];
 
 /** One search, measured on its API route, its page and its repository function. */
@@ -273,6 +282,8 @@ const ORGANISATIONS = envInt('BENCH_ORGANISATIONS', 600);
 const COMMUNITIES = envInt('BENCH_COMMUNITIES', 200);
 const POSTS = envInt('BENCH_POSTS', 100_000);
 const REPLIES = envInt('BENCH_REPLIES', 500_000);
+const EVENTS = envInt('BENCH_EVENTS', 2_000);
+const EVENT_REGISTRATIONS = envInt('BENCH_EVENT_REGISTRATIONS', 40);
 
 const log = (line: string) => console.log(line);
 
@@ -528,6 +539,13 @@ async function main(): Promise<void> {
       `Communities: ${communities.communities} communities, ${communities.memberships} memberships, ${communities.posts} posts, ` +
         `${communities.replies} replies, ${communities.helpfulMarks} helpful marks in ${(communities.milliseconds / 1000).toFixed(1)} s.`,
     );
+    const events = await seedScaleEvents(db, { events: EVENTS, registrationsPerEvent: EVENT_REGISTRATIONS });
+    log(
+      events.skipped
+        ? `Events: present already; the barcamp ${events.barcampId} was moved to now (${(events.milliseconds / 1000).toFixed(1)} s).`
+        : `Events: ${events.events} events, ${events.registrations} registrations, ${events.invitations} invitations; barcamp ${events.barcampId} with ` +
+            `${events.sessions} sessions and ${events.interestMarks} interest marks in ${(events.milliseconds / 1000).toFixed(1)} s.`,
+    );
     const community = await findBenchTargets(db, BENCH_EMAIL);
     if (!community) throw new Error(`${BENCH_EMAIL} is in no open community with a post of at least 50 replies (BENCH_COMMUNITIES, BENCH_POSTS, BENCH_REPLIES too small?)`);
     log(`Community targets: /communities/${community.communitySlug}, /beitraege/${community.postId} (${community.replyCount} replies).`);
@@ -573,6 +591,7 @@ async function main(): Promise<void> {
       cookie,
       organisationIds: demo.organisationIds,
       community: { slug: community.communitySlug, postId: community.postId, replyCount: community.replyCount },
+      barcampId: events.barcampId,
     };
     const rows: Row[] = [];
     const warnings: string[] = [];

@@ -22,10 +22,14 @@ describe('demo data', () => {
       members: (await t.db.selectFrom('communityMembers').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n,
       posts: (await t.db.selectFrom('posts').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n,
       replies: (await t.db.selectFrom('replies').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n,
+      events: (await t.db.selectFrom('events').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n,
+      registrations: (await t.db.selectFrom('eventRegistrations').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n,
+      sessions: (await t.db.selectFrom('eventSessions').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n,
     });
     const before = await count();
     const again = await seedDemo(t.db, { log: () => undefined });
     expect(again.communities).toEqual({ communitiesCreated: 0, postsCreated: 0, repliesCreated: 0 });
+    expect(again.events).toEqual({ eventsCreated: 0, registrationsCreated: 0, sessionsCreated: 0 });
     expect(await count()).toEqual(before);
     expect(before.organisations).toBeGreaterThanOrEqual(16 + 100);
     expect(before.users).toBeGreaterThanOrEqual(200);
@@ -192,5 +196,114 @@ describe('demo communities', () => {
         where not exists (select 1 from community_topics ct where ct.community_id = p.community_id and ct.tag_id = pt.tag_id)`.execute(t.db);
     expect(wrong.rows).toEqual([]);
     expect((await t.db.selectFrom('exampleReuses').select('postId').execute()).length).toBeGreaterThan(0);
+  });
+});
+
+describe('demo events', () => {
+  const event = async (title: string) => t.db.selectFrom('events').selectAll().where('title', '=', title).executeTakeFirstOrThrow();
+  const statusCounts = async (eventId: string) => {
+    const rows = await t.db.selectFrom('eventRegistrations').select(['status', sql<number>`count(*)::int`.as('n')]).where('eventId', '=', eventId).groupBy('status').execute();
+    return Object.fromEntries(rows.map((r) => [r.status, r.n]));
+  };
+
+  it('keeps the counts on events and sessions consistent with the rows, and every event has an organiser', async () => {
+    const wrong = await sql<{ what: string; id: string }>`
+      select 'confirmed' as what, e.id from events e
+        where e.confirmed_count <> (select count(*) from event_registrations r where r.event_id = e.id and r.status = 'confirmed')
+      union all select 'waiting', e.id from events e
+        where e.waitlist_count <> (select count(*) from event_registrations r where r.event_id = e.id and r.status = 'waiting')
+      union all select 'over capacity', e.id from events e where e.capacity is not null and e.confirmed_count > e.capacity
+      union all select 'waiting with free places', e.id from events e where e.waitlist_count > 0 and e.confirmed_count < e.capacity
+      union all select 'interest', s.id from event_sessions s
+        where s.interest_count <> (select count(*) from event_session_interest i where i.session_id = s.id)
+      union all select 'no organiser', e.id from events e where not exists (select 1 from event_organisers o where o.event_id = e.id)
+      union all select 'session without host', s.id from event_sessions s where not exists (select 1 from event_session_hosts h where h.session_id = s.id)
+      union all select 'attended but not confirmed', r.id from event_registrations r where r.attended_at is not null and r.status <> 'confirmed'
+      union all select 'attended before the event', r.id from event_registrations r join events e on e.id = r.event_id where r.attended_at < e.starts_at
+      union all select 'registered after the start', r.id from event_registrations r join events e on e.id = r.event_id where r.created_at > e.starts_at
+      union all select 'in the future', r.id from event_registrations r where r.created_at > now()
+      union all select 'interest without confirmed registration', i.session_id from event_session_interest i join event_sessions s on s.id = i.session_id
+        where not exists (select 1 from event_registrations r where r.event_id = s.event_id and r.user_id = i.user_id and r.status = 'confirmed')
+      union all select 'slot outside the event', sl.id from event_slots sl join events e on e.id = sl.event_id where sl.starts_at < e.starts_at or sl.ends_at > e.ends_at
+      union all select 'community audience without member', r.id from event_registrations r join events e on e.id = r.event_id
+        where e.audience = 'community' and not exists (select 1 from community_members m where m.community_id = e.community_id and m.user_id = r.user_id and m.status = 'active')`.execute(t.db);
+    expect(wrong.rows).toEqual([]);
+    const kinds = await t.db.selectFrom('events').select(['kind', 'audience']).execute();
+    expect(new Set(kinds.map((k) => k.kind))).toEqual(new Set(['barcamp', 'workshop', 'meeting', 'online']));
+    expect(new Set(kinds.map((k) => k.audience))).toEqual(new Set(['members', 'public', 'community']));
+    const upcoming = await t.db.selectFrom('events').select('id').where('startsAt', '>', new Date()).execute();
+    const past = await t.db.selectFrom('events').select('id').where('endsAt', '<', new Date()).execute();
+    expect(upcoming.length).toBeGreaterThanOrEqual(6);
+    expect(past.length).toBeGreaterThanOrEqual(3);
+  });
+
+  it('starts events at sensible Berlin hours on weekdays', async () => {
+    const rows = await sql<{ title: string; hour: number; dow: number }>`
+      select title, extract(hour from starts_at at time zone 'Europe/Berlin')::int as hour, extract(isodow from starts_at at time zone 'Europe/Berlin')::int as dow from events`.execute(t.db);
+    for (const r of rows.rows) {
+      expect(r.hour, r.title).toBeGreaterThanOrEqual(9);
+      expect(r.hour, r.title).toBeLessThanOrEqual(14);
+      expect(r.dow, r.title).toBeLessThanOrEqual(5);
+    }
+  });
+
+  it('has a full workshop with 12 confirmed and 4 waiting in order, without the member account', async () => {
+    const e = await event('Werkstatt: E-Akte einführen');
+    expect(e.capacity).toBe(12);
+    expect(await statusCounts(e.id)).toMatchObject({ confirmed: 12, waiting: 4 });
+    expect([e.confirmedCount, e.waitlistCount]).toEqual([12, 4]);
+    const waiting = await t.db.selectFrom('eventRegistrations').select(['queuePosition', 'createdAt']).where('eventId', '=', e.id).where('status', '=', 'waiting').orderBy('queuePosition').execute();
+    const times = waiting.map((w) => w.createdAt.getTime());
+    expect(times).toEqual([...times].sort((a, b) => a - b));
+    const member = await t.db.selectFrom('users').select('id').where('email', '=', 'member@land-beispiel.example').executeTakeFirstOrThrow();
+    expect(await t.db.selectFrom('eventRegistrations').select('id').where('eventId', '=', e.id).where('userId', '=', member.id).executeTakeFirst()).toBeUndefined();
+  });
+
+  it('has a workshop with a question at registration and a public one with place details and a link', async () => {
+    const forms = await event('Werkstatt: Nutzerzentrierte Formulare');
+    expect(forms.questions[0]).toEqual({ id: 'q1', label: 'Benötigen Sie Unterstützung für barrierefreie Teilnahme?', required: false });
+    const ki = await event('Werkstatt: KI im Verwaltungsalltag');
+    expect(ki.audience).toBe('public');
+    expect(ki.place && ki.placeDetails && ki.onlineUrl?.startsWith('https://')).toBeTruthy();
+    const online = await t.db.selectFrom('events').select('onlineUrl').where('kind', '=', 'online').execute();
+    expect(online.length).toBeGreaterThan(0);
+    expect(online.every((o) => o.onlineUrl?.startsWith('https://'))).toBe(true);
+  });
+
+  it('has an upcoming barcamp with 3 rooms, 4 slots and at least 18 proposals with interest, plan not published', async () => {
+    const camp = await event('Knotenpunkt-Camp');
+    expect(camp.kind).toBe('barcamp');
+    expect(camp.startsAt.getTime()).toBeGreaterThan(Date.now() + 14 * 86400_000);
+    expect(camp.planPublishedAt).toBeNull();
+    const rooms = await t.db.selectFrom('eventRooms').select('id').where('eventId', '=', camp.id).execute();
+    const slots = await t.db.selectFrom('eventSlots').select('id').where('eventId', '=', camp.id).execute();
+    expect([rooms.length, slots.length]).toEqual([3, 4]);
+    const sessions = await t.db.selectFrom('eventSessions').select(['interestCount', 'roomId']).where('eventId', '=', camp.id).where('withdrawnAt', 'is', null).execute();
+    expect(sessions.filter((s) => s.interestCount > 0).length).toBeGreaterThanOrEqual(18);
+    expect(sessions.every((s) => s.roomId === null)).toBe(true);
+    expect(camp.confirmedCount).toBeGreaterThan(50);
+    const organisers = await t.db.selectFrom('eventOrganisers as o').innerJoin('users as u', 'u.id', 'o.userId').select('u.email').where('o.eventId', '=', camp.id).execute();
+    expect(organisers.map((o) => o.email)).toContain('office@knotenpunkt.example');
+  });
+
+  it('has a past barcamp with a published plan and session notes', async () => {
+    const camp = await event('Knotenpunkt-Camp – Auftakt');
+    expect(camp.endsAt.getTime()).toBeLessThan(Date.now());
+    expect(camp.planPublishedAt).not.toBeNull();
+    const sessions = await t.db.selectFrom('eventSessions').select(['roomId', 'notes']).where('eventId', '=', camp.id).execute();
+    expect(sessions.filter((s) => s.roomId).length).toBeGreaterThanOrEqual(10);
+    expect(sessions.filter((s) => s.notes.trim()).length).toBeGreaterThanOrEqual(5);
+  });
+
+  it('has the member account attend a past event (certificate) and register for an upcoming one', async () => {
+    const me = await t.db.selectFrom('users').select('id').where('email', '=', 'member@land-beispiel.example').executeTakeFirstOrThrow();
+    const rows = await t.db
+      .selectFrom('eventRegistrations as r')
+      .innerJoin('events as e', 'e.id', 'r.eventId')
+      .select(['e.title', 'e.endsAt', 'e.startsAt', 'r.status', 'r.attendedAt'])
+      .where('r.userId', '=', me.id)
+      .execute();
+    expect(rows.some((r) => r.endsAt.getTime() < Date.now() && r.attendedAt)).toBe(true);
+    expect(rows.some((r) => r.startsAt.getTime() > Date.now() && r.status === 'confirmed')).toBe(true);
   });
 });

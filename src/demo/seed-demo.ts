@@ -1,7 +1,8 @@
 /**
  * Demo data for `npm run demo`: the organisation directory (./directory.ts), one account per
  * role and DEMO_PEOPLE_COUNT members with profiles (./people.ts), all with the password
- * `demo-knotenpunkt`, and communities of practice with posts and replies (./communities.ts).
+ * `demo-knotenpunkt`, communities of practice with posts and replies (./communities.ts), and
+ * events: a barcamp, workshops, meetings and past events with attendance (./events.ts).
  * Idempotent: a second run finds everything in place, inserts nothing and never fails; rows
  * the office changed in between stay as they are.
  */
@@ -12,6 +13,7 @@ import { newId } from '../lib/ids.js';
 import { demoDirectory, LAND_BEISPIEL, MUSTERSTADT, OFFICE_ORG } from './directory.js';
 import { upsertOrganisations } from './organisations.js';
 import { seedCommunities, type CommunitiesSeedResult } from './communities.js';
+import { seedDemoEvents, type EventsSeedResult } from './events.js';
 import { DEMO_PEOPLE_COUNT, generateDemoPeople, seedPeople, type PeopleSeedResult } from './people.js';
 
 export const DEMO_PASSWORD = 'demo-knotenpunkt';
@@ -59,6 +61,7 @@ export interface DemoSeedResult {
   organisationIds: Map<string, string>;
   people: PeopleSeedResult;
   communities: CommunitiesSeedResult;
+  events: EventsSeedResult;
 }
 
 export async function seedDemo(db: Kysely<DB>, opts: { log?: (line: string) => void } = {}): Promise<DemoSeedResult> {
@@ -68,7 +71,9 @@ export async function seedDemo(db: Kysely<DB>, opts: { log?: (line: string) => v
   const accountsCreated = await seedAccounts(db, orgs.ids);
   const reservedNames = DEMO_ACCOUNTS.map((a) => a.name);
   const people = await seedPeople(db, { directory, organisationIds: orgs.ids, passwordHash: demoPasswordHash, reservedNames });
-  const communities = await seedCommunities(db, { people: generateDemoPeople(directory, DEMO_PEOPLE_COUNT, reservedNames) });
+  const demoPeople = generateDemoPeople(directory, DEMO_PEOPLE_COUNT, reservedNames);
+  const communities = await seedCommunities(db, { people: demoPeople });
+  const events = await seedDemoEvents(db, { people: demoPeople });
 
   const levels = await db.selectFrom('organisations').select(['level', sql<number>`count(*)::int`.as('n')]).groupBy('level').orderBy('level').execute();
   const organisationsByLevel = Object.fromEntries(levels.map((r) => [r.level, r.n]));
@@ -78,10 +83,11 @@ export async function seedDemo(db: Kysely<DB>, opts: { log?: (line: string) => v
       `${people.people} people with profiles; ` +
       `new: ${orgs.created} organisations, ${orgs.domainsCreated} domains, ${accountsCreated} accounts, ${people.usersCreated} people, ` +
       `${people.profileTagsCreated} tags on profiles, ${people.confirmationsCreated} confirmations, ` +
-      `${communities.communitiesCreated} communities, ${communities.postsCreated} posts, ${communities.repliesCreated} replies. ` +
+      `${communities.communitiesCreated} communities, ${communities.postsCreated} posts, ${communities.repliesCreated} replies, ` +
+      `${events.eventsCreated} events, ${events.registrationsCreated} registrations, ${events.sessionsCreated} barcamp sessions. ` +
       `Sign in as ${DEMO_ACCOUNTS.map((a) => a.email).join(', ')} or any demo person with the password "${DEMO_PASSWORD}".`,
   );
-  return { organisationsCreated: orgs.created, domainsCreated: orgs.domainsCreated, accountsCreated, organisationsByLevel, organisationIds: orgs.ids, people, communities };
+  return { organisationsCreated: orgs.created, domainsCreated: orgs.domainsCreated, accountsCreated, organisationsByLevel, organisationIds: orgs.ids, people, communities, events };
 }
 
 async function seedAccounts(db: Kysely<DB>, orgIds: Map<string, string>): Promise<number> {
