@@ -1,5 +1,5 @@
 /**
- * `npm run seed:scale [-- --organisations=600 --members=20000 --communities=200 --posts=100000 --replies=500000]`:
+ * `npm run seed:scale [-- --organisations=600 --members=20000 --communities=200 --posts=100000 --replies=500000 --events=2000]`:
  * migrates, seeds the demo data and a large invented data set (members with profiles, expertise
  * and confirmations; communities with memberships, posts, replies and helpful marks) into
  * DATABASE_URL or the embedded database under DATA_DIR (default ./data-scale, so the demo under
@@ -12,6 +12,7 @@ import { migrateToLatest } from '../src/db/migrate.js';
 import { seedDemo } from '../src/demo/seed-demo.js';
 import { seedScale } from '../src/demo/scale.js';
 import { findBenchTargets, seedScaleCommunities } from '../src/demo/scale-communities.js';
+import { seedScaleEvents } from '../src/demo/scale-events.js';
 
 const { values } = parseArgs({
   options: {
@@ -20,6 +21,7 @@ const { values } = parseArgs({
     communities: { type: 'string', default: process.env.SCALE_COMMUNITIES ?? '200' },
     posts: { type: 'string', default: process.env.SCALE_POSTS ?? '100000' },
     replies: { type: 'string', default: process.env.SCALE_REPLIES ?? '500000' },
+    events: { type: 'string', default: process.env.SCALE_EVENTS ?? '2000' },
   },
 });
 const organisations = Number.parseInt(values.organisations, 10);
@@ -56,6 +58,8 @@ try {
       : `Communities: ${c.communities} communities, ${c.memberships} memberships, ${c.posts} posts (${c.practiceExamples} practice examples, ${c.postTags} post tags), ` +
           `${c.replies} replies and ${c.helpfulMarks} helpful marks created in ${(c.milliseconds / 1000).toFixed(1)} s.`,
   );
+  const e = await seedScaleEvents(database.db, { events: Number.parseInt(values.events, 10) || 0, registrationsPerEvent: 40, log: (line) => console.log(line) });
+  console.log(`Events: done in ${(e.milliseconds / 1000).toFixed(1)} s; live barcamp /veranstaltungen/${e.barcampId}/live.`);
   const bench = await findBenchTargets(database.db);
   if (bench) console.log(`Benchmark targets: /communities/${bench.communitySlug}, /beitraege/${bench.postId} (${bench.replyCount} replies).`);
   console.log(`Total with start and migrations: ${((performance.now() - started) / 1000).toFixed(1)} s.`);
