@@ -24,6 +24,7 @@ import { PostForm, postInputFromForm, resolveContact } from './posts.schema.js';
 import { CommunityListPage, CommunityPage, MembersPage } from './communities.views.js';
 import { PostFormPage } from './posts.views.js';
 import { similarQuestions } from '../search/search.service.js';
+import { listEvents } from '../events/events.repo.js';
 import { Id, Slug, SlugParams as SlugParamsSchema } from './communities.schema.js';
 
 const inside = { config: { access: 'inside' as const } };
@@ -83,11 +84,12 @@ export async function communitiesRoutes(app: FastifyInstance, deps: AppDeps) {
       const openOnly = query.offen === '1';
       const empty = { items: [], total: 0, limit: 0, nextCursor: null };
       const { leads, following } = community;
-      const [pinned, latest, openQuestions, members] = await Promise.all([
+      const [pinned, latest, openQuestions, members, events] = await Promise.all([
         readable && !query.nach && !type ? listPosts(db, viewer, { communityId: community.id, pinnedOnly: true, limit: 5, withTotal: false }) : Promise.resolve(empty),
         readable ? listPosts(db, viewer, { communityId: community.id, type, answered: openOnly ? 'open' : undefined, cursor: query.nach }) : Promise.resolve(empty),
         readable ? listPosts(db, viewer, { communityId: community.id, answered: 'open', limit: 5 }) : Promise.resolve(empty),
         readable ? repo.previewMembers(db, viewer, community.id) : Promise.resolve(null),
+        readable ? listEvents(db, viewer, { communityId: community.id, limit: 3 }).then((r) => r.items) : Promise.resolve([]),
       ]);
       const moreHref = latest.nextCursor ? withQuery(`/communities/${slug}`, { typ: type, offen: openOnly ? '1' : undefined, nach: latest.nextCursor }) : null;
       const canLeave = Boolean(m) && !(policy.isLead(m) && leads.length <= 1);
@@ -101,6 +103,7 @@ export async function communitiesRoutes(app: FastifyInstance, deps: AppDeps) {
           latest,
           openQuestions,
           members,
+          events,
           guidelinesHtml: community.guidelines ? renderMarkdown(community.guidelines) : '',
           join: policy.canJoin(actor, community, m),
           canLeave,

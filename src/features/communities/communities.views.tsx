@@ -1,4 +1,6 @@
 /** The list of communities, a community's page and its members page. */
+import { EventWhen } from '../events/events.views.js';
+import type { EventRow } from '../events/events.repo.js';
 import type { ViewContext } from '../../views/context.js';
 import { Layout, PageHeading } from '../../views/layout.js';
 import { Alert } from '../../views/components/alert.js';
@@ -119,6 +121,8 @@ export interface CommunityPageData {
   latest: Posts;
   openQuestions: Posts;
   members: Awaited<ReturnType<typeof previewMembers>> | null;
+  /** The next events of the community that the viewer may see. */
+  events: EventRow[];
   guidelinesHtml: string;
   join: 'join' | 'request' | 'accept' | null;
   canLeave: boolean;
@@ -252,6 +256,28 @@ export function CommunityPage({ ctx, d }: { ctx: ViewContext; d: CommunityPageDa
             {d.openQuestions.total > d.openQuestions.items.length ? (
               <p class="kern-body">
                 <a class="kern-link" href={withQuery(base, { typ: 'question', offen: '1' })}>{t('community.allOpenQuestions', { count: ctx.fmt.number(d.openQuestions.total) })}</a>
+              </p>
+            ) : null}
+          </section>
+          <section class="kp-section" aria-labelledby="community-events">
+            <h2 class="kern-heading-medium" id="community-events">{t('community.events')}</h2>
+            {d.events.length === 0 ? (
+              <p class="kern-body">{t('community.noEvents')}</p>
+            ) : (
+              <ul class="kern-list">
+                {d.events.map((e) => (
+                  <li key={e.id}>
+                    <a class="kern-link" href={`/veranstaltungen/${e.id}`}>
+                      {e.title}
+                    </a>{' '}
+                    · <EventWhen ctx={ctx} event={e} />
+                  </li>
+                ))}
+              </ul>
+            )}
+            {d.canModerate ? (
+              <p class="kern-body">
+                <a class="kern-link" href="/veranstaltungen/neu">{t('community.createEvent')}</a>
               </p>
             ) : null}
           </section>

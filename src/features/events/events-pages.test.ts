@@ -167,6 +167,22 @@ describe('event pages', () => {
     expect(junk.body).not.toContain('<script>');
   });
 
+  it('lists a community’s next events on its page, each only for those who may see it', async () => {
+    const { createCommunity } = await import('../../../test/helpers/communities.js');
+    const insider = await createUser(t.db);
+    const outsider = await createUser(t.db);
+    const community = await createCommunity(t.db, { visibility: 'open', members: [{ userId: insider.id }] });
+    await createEvent(deps(), officeActor, { kind: 'meeting', title: 'Treffen nur für Mitglieder Stieglitz', description: 'x', startsAt: future(9, 10), endsAt: future(9, 12), place: 'Online', onlineUrl: 'https://meet.example.org/x', audience: 'community', communityId: community.id });
+    await createEvent(deps(), officeActor, { kind: 'workshop', title: 'Werkstatt für alle Zeisig', description: 'x', startsAt: future(10, 10), endsAt: future(10, 12), place: 'Kiel', audience: 'members', communityId: community.id });
+    const inside = (await (await signedIn(insider)).get(`/communities/${community.slug}`)).body;
+    expect(inside).toContain('Treffen nur für Mitglieder Stieglitz');
+    expect(inside).toContain('Werkstatt für alle Zeisig');
+    const outside = await (await signedIn(outsider)).get(`/communities/${community.slug}`);
+    expect(outside.statusCode).toBe(200);
+    expect(outside.body).not.toContain('Treffen nur für Mitglieder Stieglitz');
+    expect(outside.body).toContain('Werkstatt für alle Zeisig');
+  });
+
   it('shows the personal calendar address and renews it', async () => {
     const member = await createUser(t.db);
     const client = await signedIn(member);

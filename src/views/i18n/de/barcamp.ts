@@ -34,6 +34,7 @@ export const barcamp = {
   'barcamp.interest.remove': 'Interesse zurücknehmen',
   'barcamp.interest.count': '{count} Interessierte',
   'barcamp.interest.countOne': '1 interessierte Person',
+  'barcamp.interest.forSession': ': {title}',
   'barcamp.interest.yours': 'Sie sind interessiert',
 
   'barcamp.propose.action': 'Session vorschlagen',

@@ -206,4 +206,7 @@ export const communities = {
   'experts.reason.examples': "Ansprechperson für Praxisbeispiele: {count} (zu {topics})",
   'experts.reason.reuses': "Praxisbeispiele nachgenutzt: {count}",
   'pager.first': "Zum Anfang der Liste",
+  'community.events': 'Nächste Veranstaltungen',
+  'community.noEvents': 'Keine kommenden Veranstaltungen.',
+  'community.createEvent': 'Veranstaltung für diese Community anlegen',
 } as const;

@@ -6,7 +6,7 @@ export const search = {
 
   'search.title': 'Suche',
   'search.titleFor': 'Suche: {q}',
-  'search.lead': 'Durchsuchen Sie Diskussionen, Fragen, Praxisbeispiele, Antworten, Communities, Mitglieder und Organisationen. Sie sehen nur, was Sie lesen dürfen.',
+  'search.lead': 'Durchsuchen Sie Diskussionen, Fragen, Praxisbeispiele, Antworten, Communities, Veranstaltungen, Mitglieder und Organisationen. Sie sehen nur, was Sie lesen dürfen.',
   'search.form.label': 'Suche verfeinern',
   'search.field.q': 'Suchbegriff',
   'search.field.q.hint': 'Mehrere Wörter müssen alle vorkommen. "Wörter in Anführungszeichen" suchen genau diese Wortfolge, -wort schließt ein Wort aus.',
@@ -23,6 +23,7 @@ export const search = {
   'search.type.announcement': 'Ankündigungen',
   'search.type.reply': 'Antworten',
   'search.type.community': 'Communities',
+  'search.type.event': 'Veranstaltungen',
   'search.type.member': 'Mitglieder',
   'search.type.organisation': 'Organisationen',
   'search.period.week': 'Letzte 7 Tage',
@@ -46,6 +47,7 @@ export const search = {
   'search.kind.reply': 'Antwort',
   'search.kind.acceptedReply': 'Akzeptierte Antwort',
   'search.kind.community': 'Community',
+  'search.kind.event': 'Veranstaltung',
   'search.kind.member': 'Mitglied',
   'search.kind.organisation': 'Organisation',
   'search.meta.inCommunity': 'in {community}',
@@ -53,6 +55,7 @@ export const search = {
   'search.meta.by': 'von {name}',
   'search.meta.answered': 'Beantwortet',
   'search.meta.open': 'Offen',
+  'search.meta.cancelled': 'Abgesagt',
 
   'search.notice.truncated': 'Ihre Suche war sehr lang. Berücksichtigt wurden die ersten {chars} Zeichen und höchstens {terms} Begriffe.',
   'search.notice.corrected': 'Keine Treffer für »{q}«. Angezeigt werden Treffer für »{corrected}«.',

@@ -36,6 +36,7 @@ export const barcamp: Partial<Record<keyof typeof de, string>> = {
   'barcamp.interest.remove': 'Withdraw interest',
   'barcamp.interest.count': '{count} interested',
   'barcamp.interest.countOne': '1 person interested',
+  'barcamp.interest.forSession': ': {title}',
   'barcamp.interest.yours': 'You are interested',
 
   'barcamp.propose.action': 'Propose a session',

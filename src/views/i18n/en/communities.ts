@@ -207,4 +207,7 @@ export const communities: Partial<Record<keyof typeof de, string>> = {
   'experts.reason.examples': "Contact person for practice examples: {count} (on {topics})",
   'experts.reason.reuses': "Practice examples reused: {count}",
   'pager.first': "Back to the start of the list",
+  'community.events': 'Upcoming events',
+  'community.noEvents': 'No upcoming events.',
+  'community.createEvent': 'Create an event for this community',
 };

@@ -8,7 +8,7 @@ export const search: Partial<Record<keyof typeof de, string>> = {
 
   'search.title': 'Search',
   'search.titleFor': 'Search: {q}',
-  'search.lead': 'Search discussions, questions, practice examples, replies, communities, members and organisations. You only see what you may read.',
+  'search.lead': 'Search discussions, questions, practice examples, replies, communities, events, members and organisations. You only see what you may read.',
   'search.form.label': 'Refine search',
   'search.field.q': 'Search term',
   'search.field.q.hint': 'Several words must all occur. "Words in quotes" find exactly this sequence, -word excludes a word.',
@@ -25,6 +25,7 @@ export const search: Partial<Record<keyof typeof de, string>> = {
   'search.type.announcement': 'Announcements',
   'search.type.reply': 'Replies',
   'search.type.community': 'Communities',
+  'search.type.event': 'Events',
   'search.type.member': 'Members',
   'search.type.organisation': 'Organisations',
   'search.period.week': 'Last 7 days',
@@ -48,6 +49,7 @@ export const search: Partial<Record<keyof typeof de, string>> = {
   'search.kind.reply': 'Reply',
   'search.kind.acceptedReply': 'Accepted answer',
   'search.kind.community': 'Community',
+  'search.kind.event': 'Event',
   'search.kind.member': 'Member',
   'search.kind.organisation': 'Organisation',
   'search.meta.inCommunity': 'in {community}',
@@ -55,6 +57,7 @@ export const search: Partial<Record<keyof typeof de, string>> = {
   'search.meta.by': 'by {name}',
   'search.meta.answered': 'Answered',
   'search.meta.open': 'Open',
+  'search.meta.cancelled': 'Cancelled',
 
   'search.notice.truncated': 'Your search was very long. The first {chars} characters and at most {terms} terms were used.',
   'search.notice.corrected': 'No results for “{q}”. Showing results for “{corrected}”.',
