@@ -18,6 +18,7 @@
  * The events are created once: a demo database kept for months keeps their dates, like the
  * posts of the communities.
  */
+import { fromBerlin, toBerlin } from '../lib/berlin-time.js';
 import type { Insertable, Kysely } from 'kysely';
 import type { DB, EventAudience, EventKind, EventQuestion, SessionFormat } from '../db/schema.js';
 import type { AccountKey } from './communities-data.js';
@@ -38,43 +39,17 @@ const DAY = 24 * HOUR;
 
 // --- Berlin time ------------------------------------------------------------------------------
 
-const berlinParts = new Intl.DateTimeFormat('en-GB', {
-  timeZone: 'Europe/Berlin',
-  hourCycle: 'h23',
-  year: 'numeric',
-  month: '2-digit',
-  day: '2-digit',
-  hour: '2-digit',
-  minute: '2-digit',
-  second: '2-digit',
-});
-
-/** Wall-clock fields of an instant in Berlin. */
-function berlinFields(at: Date): { y: number; m: number; d: number; h: number; mi: number; s: number } {
-  const parts = Object.fromEntries(berlinParts.formatToParts(at).map((p) => [p.type, p.value]));
-  return { y: Number(parts.year), m: Number(parts.month), d: Number(parts.day), h: Number(parts.hour), mi: Number(parts.minute), s: Number(parts.second) };
-}
-
-/** Berlin's offset from UTC at an instant, in ms (3,600,000 in winter, 7,200,000 in summer). */
-function berlinOffset(at: Date): number {
-  const f = berlinFields(at);
-  return Date.UTC(f.y, f.m - 1, f.d, f.h, f.mi, f.s) - Math.floor(at.getTime() / 1000) * 1000;
-}
-
 /** The instant of a Berlin wall-clock time: berlinTime('2025-03-30', '10:00') = 08:00 UTC (summer time). */
 export function berlinTime(ymd: string, hhmm: string): Date {
-  const [y, m, d] = ymd.split('-').map(Number) as [number, number, number];
-  const [h, mi] = hhmm.split(':').map(Number) as [number, number];
-  const local = Date.UTC(y, m - 1, d, h, mi);
-  // Two rounds: the offset at the first guess may differ from the one at the answer near a change.
-  const guess = local - berlinOffset(new Date(local));
-  return new Date(local - berlinOffset(new Date(guess)));
+  const at = fromBerlin(ymd, hhmm);
+  if (!at) throw new RangeError(`no Berlin time ${ymd} ${hhmm}`);
+  return at;
 }
 
 /** The Berlin calendar date of an instant, `days` later, as YYYY-MM-DD. */
 export function berlinDate(at: Date, days = 0): string {
-  const f = berlinFields(at);
-  return new Date(Date.UTC(f.y, f.m - 1, f.d + days)).toISOString().slice(0, 10);
+  const [y, m, d] = toBerlin(at).date.split('-').map(Number) as [number, number, number];
+  return new Date(Date.UTC(y, m - 1, d + days)).toISOString().slice(0, 10);
 }
 
 /** The first date on or after `ymd` that is one of `weekdays` (0 Sunday … 6 Saturday). */

@@ -103,34 +103,7 @@ async function loadManagedBarcamp(db: Kysely<DB>, actor: Actor, eventId: string)
 
 // --- Time in Europe/Berlin ----------------------------------------------------------------------
 
-const berlinParts = new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/Berlin', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
-
-/** 'YYYY-MM-DD' and 'HH:MM' of an instant in Europe/Berlin. */
-export function toBerlin(d: Date): { date: string; time: string } {
-  const p = Object.fromEntries(berlinParts.formatToParts(d).map((x) => [x.type, x.value]));
-  return { date: `${p.year}-${p.month}-${p.day}`, time: `${p.hour}:${p.minute}` };
-}
-
-/** The instant of a wall-clock time in Europe/Berlin, or null for malformed input. */
-export function fromBerlin(date: string, time: string): Date | null {
-  const dm = /^(\d{4})-(\d{2})-(\d{2})$/.exec(date);
-  const tm = /^(\d{1,2}):(\d{2})$/.exec(time);
-  if (!dm || !tm) return null;
-  const [y, mo, d, h, mi] = [Number(dm[1]), Number(dm[2]), Number(dm[3]), Number(tm[1]), Number(tm[2])];
-  if (mo < 1 || mo > 12 || d < 1 || d > 31 || h > 23 || mi > 59) return null;
-  const wall = Date.UTC(y, mo - 1, d, h, mi);
-  const offsetAt = (instant: number) => {
-    const p = toBerlin(new Date(instant));
-    const [py, pm, pd] = p.date.split('-').map(Number) as [number, number, number];
-    const [ph, pmi] = p.time.split(':').map(Number) as [number, number];
-    return Date.UTC(py, pm - 1, pd, ph, pmi) - instant;
-  };
-  let result = wall - offsetAt(wall);
-  result = wall - offsetAt(result);
-  const back = toBerlin(new Date(result));
-  if (back.date !== date) return null; // 31 February and the like
-  return new Date(result);
-}
+export { fromBerlin, toBerlin } from '../../lib/berlin-time.js';
 
 const timeFormats = {
   de: { day: new Intl.DateTimeFormat('de-DE', { timeZone: 'Europe/Berlin', weekday: 'short', day: '2-digit', month: '2-digit', year: 'numeric' }), time: new Intl.DateTimeFormat('de-DE', { timeZone: 'Europe/Berlin', hour: '2-digit', minute: '2-digit' }) },

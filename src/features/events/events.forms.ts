@@ -12,6 +12,7 @@ import type { FormValues } from '../../http/forms.js';
 import type { MessageKey } from '../../views/i18n/index.js';
 import type { EventRow } from './events.repo.js';
 import type { EventInput } from './events.schema.js';
+import { fromBerlinLocal, toBerlinLocal } from '../../lib/berlin-time.js';
 
 export const QUESTION_SLOTS = 3;
 
@@ -43,33 +44,6 @@ export const EventForm = Type.Object({
   organisers: Type.Optional(Type.String({ maxLength: 2000 })),
 });
 export type EventForm = Static<typeof EventForm>;
-
-const berlinParts = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Berlin', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
-
-/** 'YYYY-MM-DDTHH:MM' as shown in Berlin. */
-export function toBerlinLocal(d: Date): string {
-  const p = Object.fromEntries(berlinParts.formatToParts(d).map((x) => [x.type, x.value]));
-  return `${p.year}-${p.month}-${p.day}T${p.hour}:${p.minute}`;
-}
-
-/**
- * The instant of a Berlin wall time. In the hour that does not exist (spring forward) the
- * time after the change is taken; in the hour that exists twice (autumn) the first one.
- */
-export function fromBerlinLocal(value: string): Date | null {
-  const m = /^(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2})$/.exec(value);
-  if (!m) return null;
-  const [y, mo, d, h, mi] = m.slice(1).map(Number) as [number, number, number, number, number];
-  if (mo < 1 || mo > 12 || d < 1 || d > 31 || h > 23 || mi > 59) return null;
-  const wall = Date.UTC(y, mo - 1, d, h, mi);
-  if (new Date(wall).getUTCDate() !== d) return null;
-  // Try the summer offset first (UTC+2), then winter (UTC+1): the first that shows the same wall time wins.
-  for (const offset of [2, 1]) {
-    const candidate = new Date(wall - offset * 3600_000);
-    if (toBerlinLocal(candidate) === `${value.slice(0, 10)}T${value.slice(11, 16)}`) return candidate;
-  }
-  return new Date(wall - 1 * 3600_000);
-}
 
 /**
  * E-mail addresses (one per line, or separated by commas) to user ids; unknown addresses are a
