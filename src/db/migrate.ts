@@ -11,6 +11,7 @@ import * as m0004 from './migrations/0004_profile_visibility_statistics.js';
 import * as m0005 from './migrations/0005_communities.js';
 import * as m0006 from './migrations/0006_search.js';
 import * as m0007 from './migrations/0007_events.js';
+import * as m0008 from './migrations/0008_event_search.js';
 
 const migrations: Record<string, Migration> = {
   '0001_accounts_and_organisations': m0001,
@@ -20,6 +21,7 @@ const migrations: Record<string, Migration> = {
   '0005_communities': m0005,
   '0006_search': m0006,
   '0007_events': m0007,
+  '0008_event_search': m0008,
 };
 
 export async function migrateToLatest(db: Kysely<any>): Promise<string[]> {

@@ -6,7 +6,7 @@
 import { Type, type Static } from '@sinclair/typebox';
 import type { Config } from '../../config.js';
 import { communityUrl, postUrl } from '../communities/communities.present.js';
-import { MARK_END, MARK_START, type SearchRow } from './search.repo.js';
+import { MARK_END, MARK_START, RESULT_KINDS, type ResultKind, type SearchRow } from './search.repo.js';
 
 export interface Segment {
   text: string;
@@ -50,6 +50,9 @@ export function highlightedHtml(parts: Segment[]): string {
   return parts.map((p) => (p.marked ? `<mark>${escapeHtml(p.text)}</mark>` : escapeHtml(p.text))).join('');
 }
 
+/** Kinds whose text is Markdown: their snippets lose the Markdown marks. */
+export const isMarkdownKind = (kind: ResultKind) => kind === 'post' || kind === 'reply' || kind === 'event';
+
 /** The page address of a result (a reply: its post, at the reply). */
 export function resultPath(row: Pick<SearchRow, 'kind' | 'id' | 'postId' | 'communitySlug'>): string {
   switch (row.kind) {
@@ -59,6 +62,8 @@ export function resultPath(row: Pick<SearchRow, 'kind' | 'id' | 'postId' | 'comm
       return `/beitraege/${row.postId}?antwort=${row.id}#antwort-${row.id}`;
     case 'community':
       return `/communities/${row.communitySlug}`;
+    case 'event':
+      return `/veranstaltungen/${row.id}`;
     case 'member':
       return `/mitglieder/${row.id}`;
     case 'organisation':
@@ -69,7 +74,7 @@ export function resultPath(row: Pick<SearchRow, 'kind' | 'id' | 'postId' | 'comm
 const Nullable = <T extends ReturnType<typeof Type.String>>(t: T) => Type.Union([t, Type.Null()]);
 
 export const SearchResultOut = Type.Object({
-  kind: Type.Union(['post', 'reply', 'community', 'member', 'organisation'].map((k) => Type.Literal(k)), { description: 'What was found; a reply is shown in its post' }),
+  kind: Type.Union(RESULT_KINDS.map((k) => Type.Literal(k)), { description: 'What was found; a reply is shown in its post' }),
   type: Type.Union([Type.String({ description: 'Post type (discussion, question, example, announcement) of a post or of the post a reply belongs to' }), Type.Null()]),
   id: Type.String(),
   url: Type.String(),
@@ -77,20 +82,21 @@ export const SearchResultOut = Type.Object({
   titleHtml: Type.String({ description: 'The title, escaped, with matches in <mark>' }),
   snippet: Type.String({ description: 'A passage of the text around the matches, plain' }),
   snippetHtml: Type.String({ description: 'The passage, escaped, with matches in <mark>' }),
-  community: Type.Union([Type.Object({ slug: Type.String(), name: Type.String(), url: Type.String() }), Type.Null()]),
+  community: Type.Union([Type.Object({ slug: Type.String(), name: Type.String(), url: Type.String() }), Type.Null()], { description: 'The community of a post or reply; for an event its community, when the caller may see it' }),
   post: Type.Union([Type.Object({ id: Type.String(), url: Type.String() }), Type.Null()]),
   authorName: Nullable(Type.String()),
   organisationName: Nullable(Type.String()),
   level: Nullable(Type.String({ description: 'Level of the author’s organisation (bund, land, kommune, sonstige); of the person or organisation itself for those' })),
-  createdAt: Nullable(Type.String({ format: 'date-time' })),
+  createdAt: Nullable(Type.String({ format: 'date-time', description: 'When it was written; for an event when it starts' })),
   answered: Type.Boolean({ description: 'A question (or a reply to one) has an accepted answer' }),
   accepted: Type.Boolean({ description: 'This reply is the accepted answer' }),
+  cancelled: Type.Boolean({ description: 'This event was cancelled' }),
 });
 export type SearchResultOut = Static<typeof SearchResultOut>;
 
 export function presentResult(config: Config, row: SearchRow): SearchResultOut {
   const title = segments(row.titleMarked);
-  const snippet = segments(row.snippetMarked, row.kind === 'post' || row.kind === 'reply');
+  const snippet = segments(row.snippetMarked, isMarkdownKind(row.kind));
   return {
     kind: row.kind,
     type: row.postType,
@@ -108,5 +114,6 @@ export function presentResult(config: Config, row: SearchRow): SearchResultOut {
     createdAt: row.createdAt ? row.createdAt.toISOString() : null,
     answered: row.answered,
     accepted: row.accepted,
+    cancelled: row.cancelled,
   };
 }

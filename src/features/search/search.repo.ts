@@ -2,9 +2,9 @@
  * All SQL of search. A query is answered from *sources*, one per kind of result (posts,
  * replies, communities, organisations, people). Each source says where its rows come from
  * and which of them the viewer may read, with the same visibility expressions every list
- * uses (communities.visibility.ts, members.repo.ts); results, counts, existence checks for
- * corrections and similar questions all go through those `from … where …` parts. A new kind
- * (events) is one more source. Ranking is explained in docs/search.md.
+ * uses (communities.visibility.ts, members.repo.ts, events.visibility.ts); results, counts,
+ * existence checks for corrections and similar questions all go through those `from … where …`
+ * parts. Events are one more source. Ranking is explained in docs/search.md.
  *
  * Speed (scale data: 100,000 posts, 500,000 replies, 20,000 people; `npm run bench`): a
  * common word matches tens of thousands of rows, and ranking them all took up to two
@@ -17,13 +17,15 @@ import { CompiledQuery, sql, type Kysely, type RawBuilder } from 'kysely';
 import { PREPARED } from '../../db/connect.js';
 import type { DB, Level, PostType } from '../../db/schema.js';
 import { communityReadable, communityVisible, contentShown, postReadable } from '../communities/communities.visibility.js';
+import { eventVisible } from '../events/events.visibility.js';
 import { fieldVisible, memberVisible, tagLabels, visibleText, type Viewer } from '../members/members.repo.js';
 import { spellings, type QueryTerm } from './search.query.js';
 
 export const POST_TYPES: readonly PostType[] = ['discussion', 'question', 'example', 'announcement'];
-export const SEARCH_TYPES = [...POST_TYPES, 'reply', 'community', 'member', 'organisation'] as const;
+export const SEARCH_TYPES = [...POST_TYPES, 'reply', 'community', 'event', 'member', 'organisation'] as const;
 export type SearchType = (typeof SEARCH_TYPES)[number];
-export type ResultKind = 'post' | 'reply' | 'community' | 'member' | 'organisation';
+export const RESULT_KINDS = ['post', 'reply', 'community', 'event', 'member', 'organisation'] as const;
+export type ResultKind = (typeof RESULT_KINDS)[number];
 
 export interface SearchFilter {
   type?: SearchType;
@@ -54,6 +56,8 @@ export interface SearchRow {
   createdAt: Date | null;
   answered: boolean;
   accepted: boolean;
+  /** An event that was cancelled (still found, ranked lower, marked). */
+  cancelled: boolean;
   score: number;
 }
 
@@ -322,7 +326,7 @@ const postsSource: Source = {
   columns: () => sql`'post' as kind, p.id, p.id as post_id, p.type as post_type, p.title,
     concat_ws(' ', x.problem, x.solution, p.body) as body, c.slug as community_slug, c.name as community_name,
     a.name as author_name, ao.name as organisation_name, ao.level, p.created_at,
-    (p.accepted_reply_id is not null) as answered, false as accepted`,
+    (p.accepted_reply_id is not null) as answered, false as accepted, false as cancelled`,
   indexed: (q) => sql`(select * from posts where search_vector @@ ${q.match} offset 0)`,
   titled: (q) => sql`(select * from posts where ts_filter(search_vector, '{a}') @@ ${q.rank} offset 0)`,
   lead: (q) => sql<boolean>`ts_filter(p.search_vector, '{a}') @@ ${q.rank}`,
@@ -357,7 +361,7 @@ const repliesSource: Source = {
   columns: () => sql`'reply' as kind, r.id, p.id as post_id, p.type as post_type, p.title,
     r.body, c.slug as community_slug, c.name as community_name,
     a.name as author_name, ao.name as organisation_name, ao.level, r.created_at,
-    (p.accepted_reply_id is not null) as answered, (p.accepted_reply_id = r.id) as accepted`,
+    (p.accepted_reply_id is not null) as answered, (p.accepted_reply_id = r.id) as accepted, false as cancelled`,
   indexed: (q) => sql`(select * from replies where search_vector @@ ${q.match} offset 0)`,
   // The newest replies (four times the rows: replies are short, and this window decides
   // whether the words are common); the newest marked helpful at least twice (accepted answers
@@ -380,7 +384,40 @@ const communitiesSource: Source = {
   columns: () => sql`'community' as kind, c.id, null::text as post_id, null::text as post_type, c.name as title,
     c.description as body, c.slug as community_slug, c.name as community_name,
     null::text as author_name, null::text as organisation_name, null::text as level, c.created_at,
-    false as answered, false as accepted`,
+    false as answered, false as accepted, false as cancelled`,
+};
+
+/**
+ * Events, by the one rule of events (`eventVisible`). The community filter keeps the events
+ * linked to that community; the period keeps events that start in it or later (an event's date
+ * is when it takes place: "last month" shows recent and upcoming events, not old ones that were
+ * announced lately); the organisation level does not apply (an event has none). Ranked like a
+ * community's text, × recency of the start (upcoming events count as today, past ones fade
+ * towards 0.6 like posts), × 0.5 when cancelled. The linked community is shown only when it
+ * exists for the viewer (an event for everyone can belong to a hidden community).
+ */
+const eventsSource: Source = {
+  kind: 'event',
+  applies: (f) => (f.type === undefined || f.type === 'event') && !f.level,
+  from: (q, viewer, f) => ({
+    tables: sql`events e left join communities evc on evc.id = e.community_id`,
+    where: and([
+      sql<boolean>`e.search_vector @@ ${q.match}`,
+      eventVisible(viewer, 'e'),
+      f.communityId ? sql<boolean>`e.community_id = ${f.communityId}` : null,
+      f.since ? sql<boolean>`e.starts_at >= ${f.since}` : null,
+    ]),
+  }),
+  key: sql`e.id`,
+  date: sql`e.starts_at`,
+  score: (q) => sql`${textRank(sql`e.search_vector`, q)} * ${recency(sql`least(e.starts_at, now())`)}
+      * case when e.status = 'cancelled' then 0.5 else 1 end`,
+  columns: (viewer) => sql`'event' as kind, e.id, null::text as post_id, null::text as post_type, e.title,
+    e.description as body,
+    case when ${communityVisible(viewer, 'evc')} then evc.slug end as community_slug,
+    case when ${communityVisible(viewer, 'evc')} then evc.name end as community_name,
+    null::text as author_name, null::text as organisation_name, null::text as level, e.starts_at as created_at,
+    false as answered, false as accepted, (e.status = 'cancelled') as cancelled`,
 };
 
 const organisationsSource: Source = {
@@ -394,7 +431,7 @@ const organisationsSource: Source = {
   columns: () => sql`'organisation' as kind, o.id, null::text as post_id, null::text as post_type, o.name as title,
     concat_ws(' · ', o.short_name, o.state) as body, null::text as community_slug, null::text as community_name,
     null::text as author_name, o.name as organisation_name, o.level, null::timestamptz as created_at,
-    false as answered, false as accepted`,
+    false as answered, false as accepted, false as cancelled`,
 };
 
 /** The part of a person's vectors the viewer may see: the name always, other fields by the people rule. */
@@ -428,7 +465,7 @@ const membersSource: Source = {
   columns: (viewer) => sql`'member' as kind, u.id, null::text as post_id, null::text as post_type, u.name as title,
     concat_ws(' · ', ${visibleText('position', viewer)}, nullif(array_to_string(${tagLabels('expertise', viewer, 8)}, ', '), '')) as body,
     null::text as community_slug, null::text as community_name, null::text as author_name, o.name as organisation_name, o.level,
-    null::timestamptz as created_at, false as answered, false as accepted`,
+    null::timestamptz as created_at, false as answered, false as accepted, false as cancelled`,
   indexed: (q) => sql`(select * from member_search where all_vector @@ ${q.match} offset 0)`,
   // Profile fields by the people rule, only for the ranked page of people.
   display: sql`join users u on u.id = t.id left join profiles p on p.user_id = u.id left join organisations o on o.id = u.organisation_id`,
@@ -441,7 +478,7 @@ const membersSource: Source = {
   ],
 };
 
-const SOURCES: Source[] = [postsSource, repliesSource, communitiesSource, organisationsSource, membersSource];
+const SOURCES: Source[] = [postsSource, repliesSource, communitiesSource, eventsSource, organisationsSource, membersSource];
 
 function sourcesFor(viewer: Viewer, filter: SearchFilter): Source[] {
   return SOURCES.filter((s) => s.applies(filter, viewer));
@@ -527,9 +564,9 @@ export async function searchPage(db: Kysely<DB>, viewer: Viewer, q: TsQuery, fil
   const rows = await run(
     db,
     sql<SearchRow & { body: string }>`
-    select kind, id, post_id, post_type, title, community_slug, community_name, author_name, organisation_name, level, created_at, answered, accepted, score,
+    select kind, id, post_id, post_type, title, community_slug, community_name, author_name, organisation_name, level, created_at, answered, accepted, cancelled, score,
       ts_headline('kp_german', ${unmarked(sql`title`)}, ${q.match}, ${TITLE_OPTIONS}) as title_marked,
-      case when kind in ('post', 'reply', 'community') then ts_headline('kp_german', ${unmarked(sql`left(body, 20000)`)}, ${q.match}, ${HEADLINE_OPTIONS})
+      case when kind in ('post', 'reply', 'community', 'event') then ts_headline('kp_german', ${unmarked(sql`left(body, 20000)`)}, ${q.match}, ${HEADLINE_OPTIONS})
         else ${unmarked(sql`body`)} end as snippet_marked
     from (select * from (${sql.join(branches, sql` union all `)}) u order by ${order} offset ${offset} limit ${limit}) page
     order by ${order}`,

@@ -103,7 +103,7 @@ export async function searchRoutes(app: FastifyInstance, deps: AppDeps) {
       config: { access: 'inside' },
       schema: {
         tags: ['search'],
-        summary: 'Search discussions, questions, practice examples, replies, communities, members and organisations the caller may read',
+        summary: 'Search discussions, questions, practice examples, replies, communities, events, members and organisations the caller may read',
         querystring: ApiQuery,
         response: { 200: SearchAnswer, 400: ErrorResponse, 401: ErrorResponse, 404: ErrorResponse },
       },

@@ -13,6 +13,8 @@ import { createTestApp, type TestApp } from '../../../test/helpers/app.js';
 import { TestClient, inputValue } from '../../../test/helpers/client.js';
 import { createOrganisation, createUser, TEST_PASSWORD } from '../../../test/helpers/factories.js';
 import { addMembers, createCommunity, createPost, createReply } from '../../../test/helpers/communities.js';
+import { newId } from '../../lib/ids.js';
+import type { EventAudience } from '../../db/schema.js';
 
 let t: TestApp;
 type Who = 'outsider' | 'insider' | 'lead' | 'partner' | 'office' | 'applicant';
@@ -368,5 +370,148 @@ describe('the question form', () => {
     // Nothing was published.
     const count = await t.db.selectFrom('posts').select((eb) => eb.fn.countAll<number>().as('n')).where('title', '=', 'Gibt es eine Vorlage für das Protokoll?').executeTakeFirstOrThrow();
     expect(Number(count.n)).toBe(0);
+  });
+});
+
+describe('events', () => {
+  const day = 86_400_000;
+  const ev = {} as Record<'members' | 'invited' | 'community' | 'public' | 'cancelled' | 'old', string>;
+  const starts = {} as Record<keyof typeof ev, Date>;
+
+  async function createEvent(key: keyof typeof ev, opts: { title: string; description: string; place?: string; audience: EventAudience; communityId?: string; inDays: number; invited?: string[]; cancelled?: boolean }) {
+    const id = newId();
+    const startsAt = new Date(Date.now() + opts.inDays * day);
+    await t.db
+      .insertInto('events')
+      .values({ id, kind: 'workshop', title: opts.title, description: opts.description, place: opts.place ?? null, startsAt, endsAt: new Date(startsAt.getTime() + 3 * 3600_000), audience: opts.audience, communityId: opts.communityId ?? null, createdBy: users.office.id, ...(opts.cancelled ? { status: 'cancelled' as const, cancelledAt: new Date() } : {}) })
+      .execute();
+    for (const userId of opts.invited ?? []) await t.db.insertInto('eventInvitations').values({ eventId: id, userId }).execute();
+    ev[key] = id;
+    starts[key] = startsAt;
+  }
+  const idsOf = (res: { body: { items: { id: string }[] } }) => res.body.items.map((i) => i.id);
+
+  beforeAll(async () => {
+    await createEvent('members', { title: 'Werkstatt Wiesenweihe', description: 'Wir üben die **Bestandsaufnahme** der Brutpaare im Feuchtgebiet.', place: 'Kassel', audience: 'members', inDays: 10 });
+    await createEvent('invited', { title: 'Klausur zum Uhuschutz', description: 'Nur für die eingeladene Runde: Uhuschutz im Steinbruch.', audience: 'invited', inDays: 12, invited: [users.lead.id] });
+    await createEvent('community', { title: 'Storchenzählung im Frühjahr', description: 'Treffen der Community.', audience: 'community', communityId: ids.partners!, inDays: 14 });
+    // Public, but linked to the hidden community: found by everyone inside, its community named only to its members.
+    await createEvent('public', { title: 'Öffentliche Eulennacht', description: 'Wir hören den Waldkauz.', place: 'Göttingen', audience: 'public', communityId: ids.hidden!, inDays: 20 });
+    await createEvent('cancelled', { title: 'Eulennacht im Stadtwald', description: 'Leider abgesagt.', audience: 'members', inDays: 21, cancelled: true });
+    await createEvent('old', { title: 'Eulennacht vor zwei Jahren', description: 'Rückblick.', audience: 'members', inDays: -730 });
+    await createPost(t.db, { communityId: ids.open!, authorId: users.lead.id, title: 'Bericht von der Eulennacht', body: 'Viele Eulen gehört.' });
+  });
+
+  it('a member finds an event for members by a word of its title, of its description (stemmed) and of its place; the result links to the event', async () => {
+    const byTitle = await api('outsider', q('Wiesenweihe'));
+    expect(byTitle.status).toBe(200);
+    expect(byTitle.body.items).toHaveLength(1);
+    const item = byTitle.body.items[0];
+    expect(item).toMatchObject({ kind: 'event', id: ev.members, type: null, title: 'Werkstatt Wiesenweihe', cancelled: false, community: null, post: null });
+    expect(item.titleHtml).toBe('Werkstatt <mark>Wiesenweihe</mark>');
+    expect(new URL(item.url).pathname).toBe(`/veranstaltungen/${ev.members}`);
+    expect(item.createdAt).toBe(starts.members.toISOString());
+    // The result's address opens the event for the same person.
+    expect((await clients.outsider.get(new URL(item.url).pathname)).statusCode).toBe(200);
+
+    const byDescription = await api('outsider', q('Bestandsaufnahme'));
+    expect(idsOf(byDescription)).toEqual([ev.members]);
+    expect(byDescription.body.items[0].snippetHtml).toContain('<mark>Bestandsaufnahme</mark>');
+    expect(byDescription.body.items[0].snippet).not.toContain('**');
+    // "Brutpaar" (singular) finds "Brutpaare"; "Feuchtgebiete" finds "Feuchtgebiet".
+    expect(idsOf(await api('outsider', q('Brutpaar')))).toEqual([ev.members]);
+    expect(idsOf(await api('outsider', q('Feuchtgebiete')))).toEqual([ev.members]);
+    expect(idsOf(await api('outsider', q('Kassel')))).toEqual([ev.members]);
+    // A misspelt word of an event is corrected (the vocabulary knows it).
+    const typo = await api('outsider', q('Wiesenwiehe'));
+    expect(typo.body.correctedQuery).toBe('wiesenweihe');
+    expect(idsOf(typo)).toEqual([ev.members]);
+  });
+
+  it('an invited-only event is neither found nor counted nor offered as a correction for a member who is not invited; the invited find it', async () => {
+    for (const word of ['Uhuschutz', 'Klausur Steinbruch']) {
+      const res = await api('outsider', q(word));
+      expect(res.body.total, word).toBe(0);
+      expect(res.body.items).toEqual([]);
+      expect(res.text).not.toContain(ev.invited);
+      expect(res.text).not.toContain('eingeladene');
+      expect(idsOf(await api('lead', q(word))), word).toEqual([ev.invited]);
+    }
+    // Nor by a misspelling: neither corrected into it nor found as part of a longer word.
+    for (const typo of ['Uhuchutz', 'Uhuschuts']) {
+      const res = await api('outsider', q(typo));
+      expect(res.body.total, typo).toBe(0);
+      expect(res.body.correctedQuery, typo).toBeNull();
+    }
+    expect((await api('lead', q('Uhuchutz'))).body.correctedQuery).toBe('uhuschutz');
+    expect(idsOf(await api('lead', q('Uhuschuts')))).toEqual([ev.invited]);
+    expect((await api('partner', q('Uhuschutz'))).body.total).toBe(0);
+    expect(idsOf(await api('office', q('Uhuschutz')))).toEqual([ev.invited]);
+    const page = await clients.outsider.get(`/suche?${q('Uhuschutz')}`);
+    expect(page.body).not.toContain(ev.invited);
+    expect(page.body).not.toContain('Klausur zum');
+  });
+
+  it('a community event is found by the community’s members only', async () => {
+    expect((await api('outsider', q('Storchenzählung'))).body.total).toBe(0);
+    expect((await api('insider', q('Storchenzählung'))).body.total).toBe(0);
+    const partner = await api('partner', q('Storchenzählung'));
+    expect(partner.body.items).toHaveLength(1);
+    expect(partner.body.items[0]).toMatchObject({ kind: 'event', id: ev.community, community: { slug: 'kranichnetz', name: 'Kranichnetz' } });
+    expect(idsOf(await api('lead', q('Storchenzählung')))).toEqual([ev.community]);
+  });
+
+  it('a partner finds a public event, and its community is named only to those it exists for', async () => {
+    const partner = await api('partner', q('Eulennacht'));
+    expect(idsOf(partner)).toEqual([ev.public]);
+    expect(partner.body.items[0].community).toBeNull();
+    // Events for members are not the partner's; and the member sees no name of the hidden community.
+    expect((await api('partner', q('Wiesenweihe'))).body.total).toBe(0);
+    const outsider = (await api('outsider', q('Waldkauz'))).body.items;
+    expect(outsider).toHaveLength(1);
+    expect(outsider[0]).toMatchObject({ id: ev.public, community: null });
+    const insider = (await api('insider', q('Waldkauz'))).body.items;
+    expect(insider[0]).toMatchObject({ id: ev.public, community: { slug: 'geheimrunde' } });
+  });
+
+  it('ranks a cancelled event lower and marks it; filters by type, community, period and level', async () => {
+    const all = await api('outsider', q('Eulennacht'));
+    const kinds = all.body.items.map((i: { kind: string; id: string }) => `${i.kind}:${i.id}`);
+    expect(kinds).toContain(`event:${ev.public}`);
+    expect(kinds).toContain(`event:${ev.cancelled}`);
+    expect(all.body.items.some((i: { kind: string }) => i.kind === 'post')).toBe(true);
+    expect(kinds.indexOf(`event:${ev.public}`)).toBeLessThan(kinds.indexOf(`event:${ev.cancelled}`));
+    expect(all.body.items.find((i: { id: string }) => i.id === ev.cancelled).cancelled).toBe(true);
+
+    const events = await api('outsider', q('Eulennacht', '&type=event'));
+    expect(events.body.items.map((i: { kind: string }) => i.kind)).toEqual(['event', 'event', 'event']);
+    expect(events.body.total).toBe(3);
+    // The period keeps events that start in it or later: the one two years ago drops out.
+    expect(idsOf(await api('outsider', q('Eulennacht', '&type=event&period=year'))).sort()).toEqual([ev.public, ev.cancelled].sort());
+    // Newest first: by the start of the event.
+    expect(idsOf(await api('outsider', q('Eulennacht', '&type=event&sort=date')))).toEqual([ev.cancelled, ev.public, ev.old]);
+    // The level of an organisation does not apply to events.
+    expect((await api('outsider', q('Eulennacht', '&type=event&level=land'))).body.total).toBe(0);
+    // Community filter: the events linked to that community.
+    expect((await api('outsider', q('Eulennacht', '&type=event&community=vogelschutz'))).body.total).toBe(0);
+    expect(idsOf(await api('insider', q('Eulennacht', '&community=geheimrunde')))).toEqual([ev.public]);
+    expect(idsOf(await api('partner', q('Storchenzählung', '&type=event&community=kranichnetz')))).toEqual([ev.community]);
+    expect((await api('outsider', q('Eulennacht', '&type=event&cursor=x&limit=1'))).body.next).not.toBeNull();
+  });
+
+  it('the search page offers the type, shows events with their kind and date, marks cancelled ones and links them', async () => {
+    const page = await clients.outsider.get(`/suche?${q('Eulennacht', '&typ=event')}`);
+    expect(page.statusCode).toBe(200);
+    expect(page.body).toContain('<option value="event" selected');
+    expect(page.body).toContain('Veranstaltungen</option>');
+    expect(page.body).toContain(`href="/veranstaltungen/${ev.public}"`);
+    expect(page.body).toContain(`href="/veranstaltungen/${ev.cancelled}"`);
+    expect(page.body).not.toContain('/beitraege/');
+    expect(page.body).toContain('>Veranstaltung</span>');
+    expect(page.body).toContain('Abgesagt');
+    expect(page.body).toContain('3 Treffer');
+    const mixed = await clients.outsider.get(`/suche?${q('Eulennacht')}`);
+    expect(mixed.body).toContain('/beitraege/');
+    expect(mixed.body).toContain(`href="/veranstaltungen/${ev.public}"`);
   });
 });

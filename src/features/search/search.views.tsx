@@ -7,7 +7,7 @@ import { CursorPager, levelOptions, withQuery } from '../../views/components/lis
 import { Time } from '../../views/components/time.js';
 import type { MessageKey } from '../../views/i18n/index.js';
 import { MAX_QUERY_CHARS, MAX_QUERY_TERMS } from './search.query.js';
-import { segments, resultPath, type Segment } from './search.present.js';
+import { isMarkdownKind, segments, resultPath, type Segment } from './search.present.js';
 import { SEARCH_TYPES, type SearchRow, type SimilarQuestion } from './search.repo.js';
 import { PERIODS, type SearchOutcome } from './search.service.js';
 
@@ -41,13 +41,14 @@ function kindLabel(row: SearchRow): MessageKey {
 function Result({ ctx, row }: { ctx: ViewContext; row: SearchRow }) {
   const { t } = ctx;
   const title = segments(row.titleMarked);
-  const snippet = segments(row.snippetMarked, row.kind === 'post' || row.kind === 'reply');
+  const snippet = segments(row.snippetMarked, isMarkdownKind(row.kind));
   const meta: (string | preact.JSX.Element)[] = [];
   if (row.communityName && row.kind !== 'community') meta.push(t('search.meta.inCommunity', { community: row.communityName }));
   if (row.level) meta.push(t(`level.${row.level}`));
   if (row.authorName && (row.kind === 'post' || row.kind === 'reply')) meta.push(t('search.meta.by', { name: row.authorName }));
   if (row.kind === 'member' && row.organisationName) meta.push(row.organisationName);
   if ((row.kind === 'post' || row.kind === 'reply') && row.postType === 'question') meta.push(t(row.answered ? 'search.meta.answered' : 'search.meta.open'));
+  if (row.kind === 'event' && row.cancelled) meta.push(<strong>{t('search.meta.cancelled')}</strong>);
   return (
     <li class="kp-result kp-search-result">
       <p class="kern-body kern-body--small kp-search-result__kind">
