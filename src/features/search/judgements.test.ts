@@ -47,6 +47,14 @@ const member = (title: string): Ref => ({ kind: 'member', title });
 const org = (title: string): Ref => ({ kind: 'organisation', title });
 const expert = (about: RegExp): Ref => ({ kind: 'expert', about });
 const tagged = (tag: string): Ref => ({ kind: 'tagged', tag });
+const event = (title: string): Ref => ({ kind: 'event', title });
+/** Events of the demo that a judge counts as relevant where they appear. */
+const E = {
+  eakte: event('Werkstatt: E-Akte einführen'),
+  isb: event('Werkstatt: Informationssicherheit im mobilen Arbeiten'),
+  reg: event('Online-Sprechstunde: Registermodernisierung'),
+  efa: event('Online-Sprechstunde: EfA-Leistungen nachnutzen'),
+};
 
 type Aspect = 'stemming' | 'umlaut' | 'typo' | 'compound' | 'phrase' | 'exclusion' | 'person' | 'organisation' | 'community' | 'topic';
 
@@ -153,7 +161,7 @@ const JUDGEMENTS: Judgement[] = [
     relevant: [org('Zentrum für Digitale Souveränität der Öffentlichen Verwaltung (ZenDiS) GmbH'), thread(T.osSammlung)],
   },
   { q: 'Lizenzen', aspect: 'stemming', must: [post(T.osLizenz)], relevant: [thread(T.osLizenz), thread(T.osOpenCode), thread(T.osAusschreibung), thread(T.osRathaus), C.os] },
-  { q: 'Sprechstunden', aspect: 'stemming', must: [post(T.efaSprechstunde), thread(T.eakteWelcome)], relevant: [C.ozg, thread(T.efaDashboard)] },
+  { q: 'Sprechstunden', aspect: 'stemming', must: [post(T.efaSprechstunde), thread(T.eakteWelcome)], relevant: [C.ozg, thread(T.efaDashboard), E.reg, E.efa] },
   { q: 'Stellungnahme', aspect: 'stemming', must: [post(T.kiStellungnahmen)], relevant: [thread(T.kiStellungnahmen), C.ki] },
   {
     q: 'Checklisten',
@@ -189,7 +197,7 @@ const JUDGEMENTS: Judgement[] = [
     relevant: [post(T.bfPdf), tagged('Barrierefreiheit'), expert(/Barrierefreiheit/)],
   },
   { q: 'Wissensmanagment', aspect: 'typo', corrected: 'wissensmanagement', must: [C.wm], relevant: [expert(/Wissensmanagement/), tagged('Wissensmanagement'), thread(T.wmMotivation)] },
-  { q: 'Registermodernisirung', aspect: 'typo', corrected: 'registermodernisierung', must: [C.reg], relevant: [expert(/Registermodernisierung/), tagged('Registermodernisierung')] },
+  { q: 'Registermodernisirung', aspect: 'typo', corrected: 'registermodernisierung', must: [C.reg], relevant: [expert(/Registermodernisierung/), tagged('Registermodernisierung'), E.reg] },
   { q: 'Kanbann', aspect: 'typo', corrected: 'kanban', must: [post(T.agKanban)], relevant: [thread(T.agKanban), C.agil] },
 
   // --- Parts of compound words.
@@ -222,7 +230,7 @@ const JUDGEMENTS: Judgement[] = [
   { q: '"Scannen bei Bedarf"', aspect: 'phrase', must: [thread(T.eakteWellen)], absent: [post(T.scannen)] },
 
   // --- -word excludes.
-  { q: 'Sprechstunde -EfA', aspect: 'exclusion', must: [thread(T.eakteWelcome)], absent: [post(T.efaSprechstunde), post(T.efaDashboard)] },
+  { q: 'Sprechstunde -EfA', aspect: 'exclusion', must: [thread(T.eakteWelcome)], relevant: [E.reg], absent: [post(T.efaSprechstunde), post(T.efaDashboard), E.efa] },
   { q: 'Chatbot -Sprachmodell', aspect: 'exclusion', must: [C.ki], absent: [thread(T.chatbot)] },
   {
     q: 'Datenschutz -Folgenabschätzung',
@@ -241,7 +249,7 @@ const JUDGEMENTS: Judgement[] = [
   { q: 'BSI', aspect: 'organisation', must: [org('Bundesamt für Sicherheit in der Informationstechnik')], relevant: [C.isb] },
   { q: 'ITZBund', aspect: 'organisation', must: [org('Informationstechnikzentrum Bund')] },
   { q: 'Ministerium für Digitales Beispiel', aspect: 'organisation', must: [org('Ministerium für Digitales des Landes Beispiel')], relevant: [post(T.kdLaender)] },
-  { q: 'Registermodernisierung', aspect: 'community', must: [C.reg], relevant: [expert(/Registermodernisierung/), tagged('Registermodernisierung')] },
+  { q: 'Registermodernisierung', aspect: 'community', must: [C.reg], relevant: [expert(/Registermodernisierung/), tagged('Registermodernisierung'), E.reg] },
   { q: 'agil', aspect: 'community', must: [C.agil, post(T.agHaushalt), post(T.agCoaches)], relevant: [tagged('Agiles Arbeiten'), expert(/Agil/)] },
 
   // --- Topics people ask about.
@@ -249,9 +257,9 @@ const JUDGEMENTS: Judgement[] = [
     q: 'E-Akte',
     aspect: 'topic',
     must: [C.eakte, post(T.eakteWellen)],
-    relevant: [tagged('E-Akte'), post(T.eakteLoeschen), post(T.eakteAussonderung), expert(/E-Akte/)],
+    relevant: [tagged('E-Akte'), post(T.eakteLoeschen), post(T.eakteAussonderung), expert(/E-Akte/), E.eakte],
   },
-  { q: 'E-Akte Einführung', aspect: 'topic', must: [post(T.eakteWellen)], relevant: [C.eakte, member('Lena Leitner'), expert(/E-Akte/)] },
+  { q: 'E-Akte Einführung', aspect: 'topic', must: [post(T.eakteWellen)], relevant: [C.eakte, member('Lena Leitner'), expert(/E-Akte/), E.eakte] },
   { q: 'E-Akte Vertretung', aspect: 'topic', must: [post(T.eakteVertretung)], relevant: [thread(T.eakteAkzeptanz)] },
   {
     q: 'OZG',
@@ -282,7 +290,7 @@ const JUDGEMENTS: Judgement[] = [
     q: 'Informationssicherheit',
     aspect: 'topic',
     must: [C.isb],
-    relevant: [C.ds, tagged('Informationssicherheit'), expert(/Informationssicherheit|Sicherheit/)],
+    relevant: [C.ds, tagged('Informationssicherheit'), expert(/Informationssicherheit|Sicherheit/), E.isb],
   },
   {
     q: 'Open Source',
