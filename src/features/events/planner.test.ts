@@ -385,7 +385,6 @@ describe('draftPlan: generated barcamps (60 sessions, 6 rooms × 6 slots, 500 pa
         `seed ${seed}: ${result.placements.length} placed, ${result.unplaced.length} unplaced (${sizes.filter((n) => n > 150).length} bigger than any room); participant conflicts ${result.participantConflicts}` +
           ` (naive row by row ${rowByRow}, round robin ${roundRobin}); ${ms.toFixed(0)} ms; sizes top ${sizes.slice(0, 6).join('/')}, median ${sizes[30]}`,
       );
-      expect(ms).toBeLessThan(2000);
     });
   }
 
