@@ -51,6 +51,21 @@ export const C = {
   partnerReply: 'antwort-partner-000001',
 } as const;
 
+/** Fixed ids of the events seedEvents makes. */
+export const E = {
+  workshop: 'werkstatt-e-akte-00001',
+  workshopTitle: 'Werkstatt: E-Akte im Bauamt einführen',
+  question: 'Haben Sie Unterstützungsbedarf für die Teilnahme?',
+  answer: 'Einen Platz nahe der Tür, bitte.',
+  past: 'treffen-vergangen-0001',
+  pastTitle: 'Erfahrungsaustausch Scanstellen',
+  certificate: 'KP-7Q2M-X4PL-9RTA',
+  barcamp: 'barcamp-verwaltung-0001',
+  barcampTitle: 'Barcamp Offene Verwaltung',
+  session: 'session-offene-daten-01',
+  sessionTitle: 'Offene Daten in der Kommune',
+} as const;
+
 const main = `/communities/${C.community}`;
 
 export const communityPages: CommunityPageSpec[] = [
@@ -93,7 +108,23 @@ export const communityPages: CommunityPageSpec[] = [
   { label: 'search with questions, replies and an example', path: '/suche?q=scannen', who: 'member', shows: ['Suchergebnisse', 'Wie scannen Sie Eingangspost ersetzend?', 'Digitale Posteingangsstelle in Musterstadt', 'Akzeptierte Antwort', 'Praxisbeispiel'] },
   { label: 'search with results (partner)', path: '/suche?q=scannen', who: 'partner', shows: ['Suchergebnisse', 'Wie scannen Sie Eingangspost ersetzend?'] },
   { label: 'search for questions in a community', path: `/suche?q=Aufbewahrung&typ=question&community=${C.community}`, who: 'member', shows: ['Welche Aufbewahrungsfristen gelten für Bauakten?'] },
+  // Events (seedEvents below): the list, an event with a question, the organisers' pages.
+  { label: 'events', path: '/veranstaltungen', who: 'member', shows: [E.workshopTitle] },
+  { label: 'an event with a question (member, not registered)', path: `/veranstaltungen/${E.workshop}`, who: 'member', shows: ['Auf die Warteliste', E.question] },
+  { label: 'calendar addresses', path: '/veranstaltungen/kalender', who: 'member' },
+  { label: 'certificate check with a genuine code', path: `/bescheinigungen/${E.certificate}`, who: 'member', shows: [E.certificate] },
+  { label: 'an event (organiser)', path: `/veranstaltungen/${E.workshop}`, who: 'lead', shows: ['Teilnehmende'] },
+  { label: 'new event', path: '/veranstaltungen/neu', who: 'lead' },
+  { label: 'edit and cancel an event', path: `/veranstaltungen/${E.workshop}/bearbeiten`, who: 'lead' },
+  { label: 'participants of an event', path: `/veranstaltungen/${E.workshop}/teilnehmende`, who: 'lead', shows: ['Ben Beispiel', 'Rita Anfrage', E.answer] },
+  { label: 'check-in list', path: `/veranstaltungen/${E.workshop}/check-in`, who: 'lead', shows: ['Ben Beispiel'] },
+  { label: 'barcamp programme', path: `/veranstaltungen/${E.barcamp}/programm`, who: 'member', shows: [E.sessionTitle] },
+  { label: 'barcamp: propose a session', path: `/veranstaltungen/${E.barcamp}/programm/neu`, who: 'member' },
+  { label: 'barcamp session', path: `/veranstaltungen/${E.barcamp}/sessions/${E.session}`, who: 'member', shows: [E.sessionTitle] },
+  { label: 'barcamp live', path: `/veranstaltungen/${E.barcamp}/live`, who: 'member' },
+  { label: 'barcamp plan', path: `/veranstaltungen/${E.barcamp}/plan`, who: 'lead', shows: ['Saal 1'] },
 ];
+
 
 type Person = { email: string; password: string; name: string };
 
@@ -219,8 +250,50 @@ export async function seedCommunities(t: TestApp, cast: Cast): Promise<Community
   await db.insertInto('reports').values({ id: newId(), communityId: c, postId: C.question, replyId: C.partnerReply, reporterId: mia, reason: 'Das ist Werbung für ein Produkt.' }).execute();
   await db.insertInto('reports').values({ id: newId(), communityId: c, postId: C.locked, replyId: null, reporterId: ben.id, reason: 'Der Beitrag nennt interne Vertragszahlen.' }).execute();
 
+  await seedEvents(t, { community: community.id, lea: lea.id, ben: ben.id, rita: rita.id, mia });
+
   const person = (u: { email: string; name: string }) => ({ email: u.email, name: u.name, password: TEST_PASSWORD });
   return { people: { member: cast.people.member, office: cast.people.office, lead: person(lea), partner: person(paula) } };
+}
+
+/**
+ * Events of the community, organised by the lead: a public workshop in ten days with one place
+ * and a question, Ben confirmed (with an answer) and Rita on the waiting list, Mia not
+ * registered; a past meeting Ben attended, with his certificate; a barcamp with Mia and Ben, a
+ * room, a time slot and Ben's session placed in them, the plan published.
+ */
+async function seedEvents(t: TestApp, p: { community: string; lea: string; ben: string; rita: string; mia: string }): Promise<void> {
+  const db = t.db;
+  const at = (days: number, hour: number) => {
+    const d = new Date(Date.now() + days * 86400_000);
+    d.setUTCHours(hour - 1, 0, 0, 0);
+    return d;
+  };
+  const common = { communityId: p.community, createdBy: p.lea, updatedBy: p.lea, place: 'Rathaus Musterstadt', placeDetails: 'Saal 2, erstes Obergeschoss, Eingang Marktplatz' };
+  await db
+    .insertInto('events')
+    .values([
+      { ...common, id: E.workshop, kind: 'workshop', title: E.workshopTitle, description: 'Wir planen gemeinsam die **Einführung der E-Akte** im Bauamt.\n\n- Aktenplan\n- Scanstelle', startsAt: at(10, 9), endsAt: at(10, 16), audience: 'public', capacity: 1, waitlist: true, questions: JSON.stringify([{ id: 'q1', label: E.question, required: false }]), confirmedCount: 1, waitlistCount: 1 },
+      { ...common, id: E.past, kind: 'meeting', title: E.pastTitle, description: 'Austausch der Scanstellen.', startsAt: at(-20, 10), endsAt: at(-20, 13), audience: 'members', capacity: null, confirmedCount: 1 },
+      { ...common, id: E.barcamp, kind: 'barcamp', title: E.barcampTitle, description: 'Das Programm machen die Teilnehmenden.', startsAt: at(20, 9), endsAt: at(20, 17), audience: 'members', capacity: null, confirmedCount: 2, planPublishedAt: new Date() },
+    ])
+    .execute();
+  await db.insertInto('eventOrganisers').values([E.workshop, E.past, E.barcamp].map((eventId) => ({ eventId, userId: p.lea }))).execute();
+  await db.insertInto('eventRegistrations').values([p.mia, p.ben].map((userId, i) => ({ id: `anmeldung-barcamp-0${i}`, eventId: E.barcamp, userId, status: 'confirmed' as const }))).execute();
+  await db.insertInto('eventRooms').values({ id: 'raum-saal-eins-000001', eventId: E.barcamp, name: 'Saal 1', capacity: 40, position: 0 }).execute();
+  await db.insertInto('eventSlots').values({ id: 'zeitfenster-eins-00001', eventId: E.barcamp, startsAt: at(20, 10), endsAt: at(20, 11) }).execute();
+  await db
+    .insertInto('eventSessions')
+    .values({ id: E.session, eventId: E.barcamp, title: E.sessionTitle, description: 'Welche Daten veröffentlichen Sie, und wie?', format: 'discussion', expectedSize: 15, roomId: 'raum-saal-eins-000001', slotId: 'zeitfenster-eins-00001', createdBy: p.ben })
+    .execute();
+  await db.insertInto('eventSessionHosts').values({ sessionId: E.session, userId: p.ben }).execute();
+  await db.insertInto('eventRegistrations').values({ id: 'anmeldung-ben-000001', eventId: E.workshop, userId: p.ben, status: 'confirmed', answers: JSON.stringify({ q1: E.answer }) }).execute();
+  await db.insertInto('eventRegistrations').values({ id: 'anmeldung-rita-00001', eventId: E.workshop, userId: p.rita, status: 'waiting' }).execute();
+  await db.insertInto('eventRegistrations').values({ id: 'anmeldung-ben-000002', eventId: E.past, userId: p.ben, status: 'confirmed', attendedAt: at(-20, 10), attendanceMarkedBy: p.lea }).execute();
+  await db
+    .insertInto('certificates')
+    .values({ code: E.certificate, registrationId: 'anmeldung-ben-000002', eventId: E.past, userId: p.ben, participantName: 'Ben Beispiel', eventTitle: E.pastTitle, startsAt: at(-20, 10), endsAt: at(-20, 13), hours: 3, organiser: 'Lea Leitung' })
+    .execute();
 }
 
 /**

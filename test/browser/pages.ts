@@ -31,6 +31,8 @@ export const publicPages: PageSpec[] = [
   { label: 'imprint', path: '/impressum', who: 'anonymous' },
   { label: 'privacy', path: '/datenschutz', who: 'anonymous' },
   { label: 'accessibility statement', path: '/barrierefreiheit', who: 'anonymous' },
+  { label: 'events', path: '/veranstaltungen', who: 'anonymous' },
+  { label: 'certificate check', path: '/bescheinigungen', who: 'anonymous' },
 ];
 
 export const signedInPages: PageSpec[] = [

@@ -306,7 +306,6 @@ function RegistrationBlock({ ctx, data, full }: { ctx: ViewContext; data: EventP
     <form method="post" action={`/veranstaltungen/${event.id}/anmelden`} novalidate>
       <CsrfField ctx={ctx} />
       <ErrorSummary ctx={ctx} form={data.form} labels={labels} />
-      {data.form.errors._form ? null : null}
       {full ? <p class="kern-body">{t('events.registration.fullHint')}</p> : null}
       {event.questions.map((q) => (
         <QuestionField ctx={ctx} form={data.form} name={`answer_${q.id}`} label={q.label} required={q.required} key={q.id} />
