@@ -15,6 +15,7 @@ import { AppError } from '../../http/errors.js';
 import type { DB, EventQuestion } from '../../db/schema.js';
 import type { Jobs } from '../../jobs/jobs.js';
 import { newId, safeEqual } from '../../lib/ids.js';
+import { berlinDayAndTime } from '../../lib/berlin-time.js';
 import { composeMail } from '../../mail/compose.js';
 import type { MessageKey } from '../../views/i18n/index.js';
 import { translator } from '../../views/i18n/index.js';
@@ -312,9 +313,7 @@ export function eventUrl(deps: Pick<EventDeps, 'baseUrl'>, id: string): string {
 }
 
 function dateParams(lang: 'de' | 'en', event: { startsAt: Date; endsAt: Date }): Record<string, string> {
-  const locale = lang === 'de' ? 'de-DE' : 'en-GB';
-  const day = new Intl.DateTimeFormat(locale, { timeZone: 'Europe/Berlin', weekday: 'long', day: 'numeric', month: 'long', year: 'numeric' });
-  const time = new Intl.DateTimeFormat(locale, { timeZone: 'Europe/Berlin', hour: '2-digit', minute: '2-digit' });
+  const { day, time } = berlinDayAndTime(lang === 'de' ? 'de-DE' : 'en-GB');
   return { day: day.format(event.startsAt), from: time.format(event.startsAt), to: time.format(event.endsAt) };
 }
 

@@ -1,4 +1,5 @@
 /** Pages of events: list, event (also the public page), form, participants, check-in list, calendar, certificate check. */
+import { berlinDayAndTime } from '../../lib/berlin-time.js';
 import type { ViewContext } from '../../views/context.js';
 import type { MessageKey } from '../../views/i18n/index.js';
 import { Layout, PageHeading, type Crumb } from '../../views/layout.js';
@@ -20,9 +21,7 @@ const listCrumb = (ctx: ViewContext): Crumb => ({ label: ctx.t('events.list.titl
 
 /** "Dienstag, 3. Dezember 2026, 09:00–16:30 Uhr" (one day) or from–to over several days. */
 export function EventWhen({ ctx, event }: { ctx: ViewContext; event: Pick<EventRow, 'startsAt' | 'endsAt'> }) {
-  const locale = ctx.lang === 'de' ? 'de-DE' : 'en-GB';
-  const day = new Intl.DateTimeFormat(locale, { timeZone: 'Europe/Berlin', weekday: 'long', day: 'numeric', month: 'long', year: 'numeric' });
-  const time = new Intl.DateTimeFormat(locale, { timeZone: 'Europe/Berlin', hour: '2-digit', minute: '2-digit' });
+  const { day, time } = berlinDayAndTime(ctx.lang === 'de' ? 'de-DE' : 'en-GB');
   const sameDay = day.format(event.startsAt) === day.format(event.endsAt);
   const text = sameDay
     ? ctx.t('events.when.sameDay', { day: day.format(event.startsAt), from: time.format(event.startsAt), to: time.format(event.endsAt) })
