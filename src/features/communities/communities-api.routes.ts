@@ -12,7 +12,7 @@ import type { Actor } from '../../http/actor.js';
 import { AppError } from '../../http/errors.js';
 import { tagSlug } from '../../lib/tags.js';
 import type { MessageKey } from '../../views/i18n/index.js';
-import { ErrorResponse } from '../api/api.schema.js';
+import { ErrorResponse, Text } from '../api/api.schema.js';
 import { viewerOf } from '../members/members.service.js';
 import * as policy from './communities.policy.js';
 import * as repo from './communities.repo.js';
@@ -50,15 +50,6 @@ const SlugParams = Type.Object({ slug: Slug });
 const IdParams = Type.Object({ id: Id });
 const Cursor = Type.String({ maxLength: 400 });
 const Limit = Type.Integer({ minimum: 1, maximum: 50 });
-
-/** Text without NUL characters (PostgreSQL refuses them); `required` texts need a visible character. */
-const Text = (maxLength: number, opts: { required?: boolean; minLength?: number; description?: string } = {}) =>
-  Type.String({
-    minLength: opts.minLength ?? (opts.required ? 1 : 0),
-    maxLength,
-    pattern: opts.required ? '^[^\\u0000]*[^\\s\\u0000][^\\u0000]*$' : '^[^\\u0000]*$',
-    ...(opts.description ? { description: opts.description } : {}),
-  });
 
 export const CommunityListQuery = Type.Object({
   q: Type.Optional(Type.String({ maxLength: 100 })),

@@ -3,7 +3,7 @@
  * event is loaded through the same rule, so an event the viewer may not see is simply not
  * found (404, like an id that does not exist).
  */
-import { sql, type Kysely } from 'kysely';
+import { sql, type Kysely, type RawBuilder } from 'kysely';
 import type { DB, EventAudience, EventKind, EventQuestion, RegistrationStatus } from '../../db/schema.js';
 import { decodeCursor, encodeCursor } from '../../lib/cursor.js';
 import { communityVisible } from '../communities/communities.visibility.js';
@@ -52,6 +52,16 @@ export interface EventRow {
   myAttended: boolean;
 }
 
+/**
+ * The place of the registration `r` in its event's waiting list (1 = next to move up), or
+ * null when it is not waiting. Used by the lists here and by the registration use case.
+ */
+export function waitlistPositionOf(r: string): RawBuilder<number | null> {
+  return sql<number | null>`case when ${sql.ref(`${r}.status`)} = 'waiting' then (select count(*)::int from event_registrations w
+    where w.event_id = ${sql.ref(`${r}.event_id`)} and w.status = 'waiting' and w.queue_position <= ${sql.ref(`${r}.queue_position`)}) end`;
+}
+
+/** The event's columns and the viewer's part in it; the viewer's registration is the lateral join `mine`. */
 function eventColumns(viewer: EventViewer) {
   const me = viewer?.id ?? '';
   return [
@@ -60,19 +70,23 @@ function eventColumns(viewer: EventViewer) {
     'e.cancelMessage', 'e.cancelledAt', 'e.sequence', 'e.confirmedCount', 'e.waitlistCount', 'e.planPublishedAt', 'e.documentationPublishedAt',
     'e.createdAt', 'e.updatedAt',
     sql<boolean>`exists (select 1 from event_organisers o where o.event_id = e.id and o.user_id = ${me})`.as('organiser'),
-    sql<RegistrationStatus | null>`(select r.status from event_registrations r where r.event_id = e.id and r.user_id = ${me} and r.status <> 'cancelled')`.as('myStatus'),
-    sql<string | null>`(select r.id from event_registrations r where r.event_id = e.id and r.user_id = ${me})`.as('myRegistrationId'),
-    sql<boolean>`exists (select 1 from event_registrations r where r.event_id = e.id and r.user_id = ${me} and r.attended_at is not null)`.as('myAttended'),
-    sql<number | null>`(select case when r.status = 'waiting' then (select count(*)::int from event_registrations w
-        where w.event_id = e.id and w.status = 'waiting' and w.queue_position <= r.queue_position) end
-      from event_registrations r where r.event_id = e.id and r.user_id = ${me})`.as('myWaitlistPosition'),
+    sql<RegistrationStatus | null>`case when mine.status <> 'cancelled' then mine.status end`.as('myStatus'),
+    sql<string | null>`mine.id`.as('myRegistrationId'),
+    sql<boolean>`coalesce(mine.attended_at is not null, false)`.as('myAttended'),
+    waitlistPositionOf('mine').as('myWaitlistPosition'),
   ] as const;
 }
 
 function withCommunity(db: Kysely<DB>, viewer: EventViewer) {
   const shown = viewer ? communityVisible(viewer, 'c') : sql<boolean>`false`;
+  const me = viewer?.id ?? '';
   return db
     .selectFrom('events as e')
+    .leftJoin(
+      sql<{ id: string; status: RegistrationStatus; attendedAt: Date | null; eventId: string; queuePosition: string }>`lateral (select r.id, r.status, r.attended_at, r.event_id, r.queue_position
+        from event_registrations r where r.event_id = e.id and r.user_id = ${me})`.as('mine'),
+      (join) => join.onTrue(),
+    )
     .leftJoin('communities as c', (join) => join.onRef('c.id', '=', 'e.communityId').on(shown))
     .select(['c.slug as communitySlug', 'c.name as communityName']);
 }

@@ -1,5 +1,6 @@
 /** The input of events, for the API and (through events.forms.ts) the forms. */
 import { FormatRegistry, Type, type Static } from '@sinclair/typebox';
+import { Text } from '../api/api.schema.js';
 
 /** An instant with its offset (or Z): what the API takes; the forms read local Berlin time instead. */
 const ISO_DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,6})?)?(Z|[+-]\d{2}:\d{2})$/;
@@ -7,13 +8,6 @@ if (!FormatRegistry.Has('date-time')) FormatRegistry.Set('date-time', (value) =>
 
 export const Id = Type.String({ minLength: 1, maxLength: 40, pattern: '^[A-Za-z0-9_-]+$' });
 
-const Text = (maxLength: number, opts: { required?: boolean; minLength?: number; description?: string } = {}) =>
-  Type.String({
-    minLength: opts.minLength ?? (opts.required ? 1 : 0),
-    maxLength,
-    pattern: opts.required ? '^[^\\u0000]*[^\\s\\u0000][^\\u0000]*$' : '^[^\\u0000]*$',
-    ...(opts.description ? { description: opts.description } : {}),
-  });
 
 export const EventKindSchema = Type.Union([Type.Literal('workshop'), Type.Literal('barcamp'), Type.Literal('meeting'), Type.Literal('online')]);
 export const AudienceSchema = Type.Union([Type.Literal('public'), Type.Literal('members'), Type.Literal('community'), Type.Literal('invited')], {

@@ -12,17 +12,17 @@ import { sql, type Kysely, type Transaction } from 'kysely';
 import { createHmac, randomInt } from 'node:crypto';
 import type { Actor } from '../../http/actor.js';
 import { AppError } from '../../http/errors.js';
-import type { DB, EventQuestion } from '../../db/schema.js';
+import type { DB } from '../../db/schema.js';
 import type { Jobs } from '../../jobs/jobs.js';
 import { newId, safeEqual } from '../../lib/ids.js';
 import { berlinDayAndTime } from '../../lib/berlin-time.js';
 import { composeMail } from '../../mail/compose.js';
-import type { MessageKey } from '../../views/i18n/index.js';
+import type { MessageKey, Params } from '../../views/i18n/index.js';
 import { translator } from '../../views/i18n/index.js';
 import { isInside, isOffice, isVerifiedMember } from '../accounts/accounts.policy.js';
 import type { Viewer } from '../members/members.repo.js';
 import { viewerOf } from '../members/members.service.js';
-import { findEvent, type EventRow } from './events.repo.js';
+import { findEvent, waitlistPositionOf, type EventRow } from './events.repo.js';
 import type { EventInput, EventPatchInput } from './events.schema.js';
 
 export interface EventDeps {
@@ -81,24 +81,12 @@ export async function canCreateEvents(db: Kysely<DB>, actor: Actor): Promise<boo
 
 type Fields = Record<string, MessageKey>;
 
-interface Normalised {
-  kind: EventInput['kind'];
-  title: string;
-  description: string;
-  startsAt: Date;
-  endsAt: Date;
-  place: string | null;
-  placeDetails: string | null;
-  onlineUrl: string | null;
-  communityId: string | null;
-  audience: EventInput['audience'];
-  capacity: number | null;
-  waitlist: boolean;
-  registrationOpensAt: Date | null;
-  registrationClosesAt: Date | null;
-  questions: EventQuestion[];
-  organiserName: string | null;
-}
+/** An event's own fields as stored, checked and trimmed. */
+type Normalised = Pick<
+  EventRow,
+  | 'kind' | 'title' | 'description' | 'startsAt' | 'endsAt' | 'place' | 'placeDetails' | 'onlineUrl' | 'communityId' | 'audience'
+  | 'capacity' | 'waitlist' | 'registrationOpensAt' | 'registrationClosesAt' | 'questions' | 'organiserName'
+>;
 
 const blankToNull = (v: string | null | undefined) => (v && v.trim() ? v.trim() : null);
 
@@ -261,17 +249,7 @@ export async function cancelEvent(deps: EventDeps, actor: Actor, id: string, mes
       .where('r.status', 'in', ['confirmed', 'waiting'])
       .execute();
     for (const p of people) {
-      await deps.jobs.sendMail(
-        composeMail({
-          to: p.email,
-          lang: p.locale,
-          subject: 'events.mail.eventCancelled.subject',
-          paragraphs: ['events.mail.eventCancelled.body', 'events.mail.message'],
-          params: { name: p.name, title: event.title, date: translator(p.locale)('events.mail.date', dateParams(p.locale, event)), message: message.trim() },
-          action: { label: 'events.mail.openEvent', url: eventUrl(deps, id) },
-        }),
-        { trx },
-      );
+      await mailAboutEvent(trx, deps, id, p, 'events.mail.eventCancelled.subject', ['events.mail.eventCancelled.body', 'events.mail.message'], { title: event.title, date: translator(p.locale)('events.mail.date', dateParams(p.locale, event)), message: message.trim() });
     }
   });
 }
@@ -312,6 +290,20 @@ export function eventUrl(deps: Pick<EventDeps, 'baseUrl'>, id: string): string {
   return new URL(`/veranstaltungen/${id}`, deps.baseUrl).toString();
 }
 
+/** A mail about an event to one person, queued in `trx` (sent only if it commits), with the link to the event. */
+async function mailAboutEvent(
+  trx: Transaction<DB>,
+  deps: EventDeps,
+  eventId: string,
+  to: { email: string; name: string; locale: 'de' | 'en' },
+  subject: MessageKey,
+  paragraphs: MessageKey[],
+  params: Params,
+): Promise<void> {
+  const mail = composeMail({ to: to.email, lang: to.locale, subject, paragraphs, params: { name: to.name, ...params }, action: { label: 'events.mail.openEvent', url: eventUrl(deps, eventId) } });
+  await deps.jobs.sendMail(mail, { trx });
+}
+
 function dateParams(lang: 'de' | 'en', event: { startsAt: Date; endsAt: Date }): Record<string, string> {
   const { day, time } = berlinDayAndTime(lang === 'de' ? 'de-DE' : 'en-GB');
   return { day: day.format(event.startsAt), from: time.format(event.startsAt), to: time.format(event.endsAt) };
@@ -335,17 +327,7 @@ async function promoteWaiting(trx: Transaction<DB>, deps: EventDeps, id: string)
     .execute();
   for (const person of next) {
     await trx.updateTable('eventRegistrations').set({ status: 'confirmed', promotedAt: new Date(), updatedAt: new Date() }).where('id', '=', person.id).execute();
-    await deps.jobs.sendMail(
-      composeMail({
-        to: person.email,
-        lang: person.locale,
-        subject: 'events.mail.promoted.subject',
-        paragraphs: ['events.mail.promoted.body', 'events.mail.cancelHint'],
-        params: { name: person.name, title: event.title, ...dateParams(person.locale, event) },
-        action: { label: 'events.mail.openEvent', url: eventUrl(deps, id) },
-      }),
-      { trx },
-    );
+    await mailAboutEvent(trx, deps, id, person, 'events.mail.promoted.subject', ['events.mail.promoted.body', 'events.mail.cancelHint'], { title: event.title, ...dateParams(person.locale, event) });
   }
   if (next.length) await recount(trx, id);
   return next.length;
@@ -407,10 +389,13 @@ export async function register(deps: EventDeps, actor: Actor, id: string, answer
 }
 
 async function waitlistPosition(trx: Kysely<DB>, eventId: string, registrationId: string): Promise<number | null> {
-  const row = await sql<{ n: number | null }>`select case when r.status = 'waiting' then (select count(*)::int from event_registrations w
-      where w.event_id = r.event_id and w.status = 'waiting' and w.queue_position <= r.queue_position) end as n
-    from event_registrations r where r.id = ${registrationId} and r.event_id = ${eventId}`.execute(trx);
-  return row.rows[0]?.n ?? null;
+  const row = await trx
+    .selectFrom('eventRegistrations as r')
+    .select(waitlistPositionOf('r').as('n'))
+    .where('r.id', '=', registrationId)
+    .where('r.eventId', '=', eventId)
+    .executeTakeFirst();
+  return row?.n ?? null;
 }
 
 /**
@@ -448,17 +433,7 @@ export async function cancelRegistration(deps: EventDeps, actor: Actor, id: stri
       .where('id', '=', id)
       .execute();
     if (forSomeoneElse) {
-      await deps.jobs.sendMail(
-        composeMail({
-          to: reg.email,
-          lang: reg.locale,
-          subject: 'events.mail.registrationCancelled.subject',
-          paragraphs: ['events.mail.registrationCancelled.body', 'events.mail.message'],
-          params: { name: reg.name, title: event.title, message: opts.message!.trim() },
-          action: { label: 'events.mail.openEvent', url: eventUrl(deps, id) },
-        }),
-        { trx },
-      );
+      await mailAboutEvent(trx, deps, id, reg, 'events.mail.registrationCancelled.subject', ['events.mail.registrationCancelled.body', 'events.mail.message'], { title: event.title, message: opts.message!.trim() });
     }
     if (reg.status === 'confirmed') await promoteWaiting(trx, deps, id);
   });
@@ -613,17 +588,7 @@ export async function sendDueReminders(deps: EventDeps, now = new Date()): Promi
       limit 5000
       for update of r skip locked`.execute(trx);
     for (const r of due.rows) {
-      await deps.jobs.sendMail(
-        composeMail({
-          to: r.email,
-          lang: r.locale,
-          subject: 'events.mail.reminder.subject',
-          paragraphs: ['events.mail.reminder.body', r.onlineUrl ? 'events.mail.reminder.online' : 'events.mail.reminder.place', 'events.mail.cancelHint'],
-          params: { name: r.name, title: r.title, ...dateParams(r.locale, r), place: r.place ?? '', link: r.onlineUrl ?? '' },
-          action: { label: 'events.mail.openEvent', url: eventUrl(deps, r.eventId) },
-        }),
-        { trx },
-      );
+      await mailAboutEvent(trx, deps, r.eventId, r, 'events.mail.reminder.subject', ['events.mail.reminder.body', r.onlineUrl ? 'events.mail.reminder.online' : 'events.mail.reminder.place', 'events.mail.cancelHint'], { title: r.title, ...dateParams(r.locale, r), place: r.place ?? '', link: r.onlineUrl ?? '' });
     }
     if (due.rows.length) {
       await trx.updateTable('eventRegistrations').set({ remindedAt: now }).where('id', 'in', due.rows.map((r) => r.id)).execute();
