@@ -31,6 +31,9 @@ const Env = Type.Object({
   CONTENT_RATE_LIMIT_PER_MINUTE: Type.Integer({ minimum: 1, maximum: 10000, default: 10, description: 'Posts, replies and reports a member may write per minute.' }),
   RATE_LIMIT_MAX_PER_IP: Type.Integer({ minimum: 1, maximum: 100000, default: 50, description: 'Attempts per client IP address and window.' }),
   TRUST_PROXY: Type.Boolean({ default: false, description: 'true behind a reverse proxy that sets X-Forwarded-For.' }),
+  INBOUND_SMTP_PORT: Type.Integer({ minimum: 0, maximum: 65535, default: 0, description: 'Port of the SMTP listener that receives replies by e-mail (mailing-list mode). 0: off. Route the reply domain to it.' }),
+  INBOUND_SMTP_HOST: Type.String({ default: '127.0.0.1', description: 'Interface of the SMTP listener for replies by e-mail.' }),
+  REPLY_DOMAIN: Type.String({ default: '', description: 'Domain of reply addresses (antwort+…@REPLY_DOMAIN), routed to the SMTP listener. Defaults to the host name of BASE_URL.' }),
   DEMO: Type.Boolean({ default: false, description: 'true seeds the demo data at start (npm run demo sets it).' }),
 });
 
@@ -42,6 +45,7 @@ export interface Config extends EnvConfig {
   outboxDir: string;
   sessionSecret: string;
   secureCookies: boolean;
+  replyDomain: string;
 }
 
 export const configVariables = Object.entries(Env.properties).map(([name, schema]) => ({
@@ -90,5 +94,6 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     outboxDir: path.join(dataDir, 'outbox'),
     sessionSecret: cfg.SESSION_SECRET || DEV_SECRET,
     secureCookies: baseUrl.protocol === 'https:',
+    replyDomain: cfg.REPLY_DOMAIN || baseUrl.hostname,
   };
 }

@@ -12,6 +12,7 @@ import * as m0005 from './migrations/0005_communities.js';
 import * as m0006 from './migrations/0006_search.js';
 import * as m0007 from './migrations/0007_events.js';
 import * as m0008 from './migrations/0008_event_search.js';
+import * as m0009 from './migrations/0009_notifications.js';
 
 const migrations: Record<string, Migration> = {
   '0001_accounts_and_organisations': m0001,
@@ -22,6 +23,7 @@ const migrations: Record<string, Migration> = {
   '0006_search': m0006,
   '0007_events': m0007,
   '0008_event_search': m0008,
+  '0009_notifications': m0009,
 };
 
 export async function migrateToLatest(db: Kysely<any>): Promise<string[]> {

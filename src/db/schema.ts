@@ -471,6 +471,98 @@ export interface EventSessionInterestTable {
   createdAt: Generated<Date>;
 }
 
+// ---- notifications, mail, direct messages (0009) -----------------------------------------
+
+export type NotificationKind = 'reply' | 'answer' | 'accepted' | 'mention' | 'activity' | 'membership_request' | 'membership_decision' | 'event' | 'moderation' | 'verification' | 'message';
+export type Delivery = 'immediate' | 'daily' | 'weekly' | 'off';
+export type CommunityDelivery = Delivery | 'all';
+
+export interface NotificationsTable {
+  id: string;
+  userId: string;
+  kind: NotificationKind;
+  action: Generated<string>;
+  actorId: string | null;
+  communityId: string | null;
+  postId: string | null;
+  replyId: string | null;
+  eventId: string | null;
+  conversationId: string | null;
+  messageId: string | null;
+  note: string | null;
+  createdAt: Generated<Date>;
+  readAt: NullableTimestamp;
+  mailedAt: NullableTimestamp;
+}
+
+export interface NotificationSettingsTable {
+  userId: string;
+  kind: NotificationKind;
+  delivery: Delivery;
+  updatedAt: Generated<Date>;
+}
+
+export interface CommunityMailSettingsTable {
+  userId: string;
+  communityId: string;
+  delivery: CommunityDelivery;
+  updatedAt: Generated<Date>;
+}
+
+export interface MailLogTable {
+  key: string;
+  userId: string | null;
+  kind: string;
+  status: 'sent' | 'failed' | 'skipped';
+  attempts: Generated<number>;
+  error: string | null;
+  subject: string | null;
+  createdAt: Generated<Date>;
+  updatedAt: Generated<Date>;
+}
+
+export interface ConversationsTable {
+  id: string;
+  pairKey: string;
+  createdBy: string | null;
+  createdAt: Generated<Date>;
+  updatedAt: Generated<Date>;
+  lastMessageAt: Generated<Date>;
+}
+
+export interface ConversationParticipantsTable {
+  conversationId: string;
+  userId: string;
+  lastReadAt: NullableTimestamp;
+  createdAt: Generated<Date>;
+}
+
+export interface MessagesTable {
+  id: string;
+  conversationId: string;
+  authorId: string | null;
+  body: string;
+  createdAt: Generated<Date>;
+  updatedAt: Generated<Date>;
+}
+
+export interface UserBlocksTable {
+  blockerId: string;
+  blockedId: string;
+  createdAt: Generated<Date>;
+}
+
+export interface MessageReportsTable {
+  id: string;
+  messageId: string;
+  reporterId: string | null;
+  reason: string;
+  status: Generated<'open' | 'resolved' | 'dismissed'>;
+  resolvedBy: string | null;
+  resolvedAt: NullableTimestamp;
+  createdAt: Generated<Date>;
+}
+
 export interface DB {
   events: EventsTable;
   eventOrganisers: EventOrganisersTable;
@@ -512,4 +604,13 @@ export interface DB {
   rateLimits: RateLimitsTable;
   settings: SettingsTable;
   feedback: FeedbackTable;
+  notifications: NotificationsTable;
+  notificationSettings: NotificationSettingsTable;
+  communityMailSettings: CommunityMailSettingsTable;
+  mailLog: MailLogTable;
+  conversations: ConversationsTable;
+  conversationParticipants: ConversationParticipantsTable;
+  messages: MessagesTable;
+  userBlocks: UserBlocksTable;
+  messageReports: MessageReportsTable;
 }

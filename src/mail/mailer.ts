@@ -13,6 +13,9 @@ export interface OutgoingMail {
   text: string;
   html?: string;
   headers?: Record<string, string>;
+  /** Message-ID, derived from the mail log key so that a resent mail can be recognised. */
+  messageId?: string;
+  replyTo?: string;
 }
 
 export interface Mailer {

@@ -36,7 +36,7 @@ export async function createTestDatabase(): Promise<{ url: string; db: Kysely<DB
   return { url, db };
 }
 
-export async function createTestApp(opts: { env?: Partial<EnvConfig>; listen?: boolean } = {}): Promise<TestApp> {
+export async function createTestApp(opts: { env?: Partial<EnvConfig>; listen?: boolean; retryDelaySeconds?: number } = {}): Promise<TestApp> {
   const { db, url } = await createTestDatabase();
   const dataDir = await fs.mkdtemp(path.join(os.tmpdir(), 'kp-app-'));
   const port = opts.listen ? await freePort() : 3000;
@@ -46,8 +46,8 @@ export async function createTestApp(opts: { env?: Partial<EnvConfig>; listen?: b
     { NODE_ENV: 'test', DATA_DIR: dataDir, PORT: port, BASE_URL: baseUrl, LOG_LEVEL: 'silent', SESSION_SECRET: 'test-secret-test-secret-test-secret-1234', ...opts.env },
   );
   const mailer = createMailer({ smtpUrl: config.SMTP_URL, from: config.MAIL_FROM, outboxDir: config.outboxDir });
-  const jobs = await createJobs({ connectionString: url, mailer, workers: false });
-  const app = await buildApp({ config, db, mailer, jobs }, { logger: false });
+  const jobs = await createJobs({ connectionString: url, workers: false, retryDelaySeconds: opts.retryDelaySeconds ?? 0, onError: (error) => { if (process.env.DEBUG_JOBS) console.error(error); } });
+  const app = await buildApp({ config, db, mailer, jobs, databaseUrl: url }, { logger: false });
   if (opts.listen) await app.listen({ port, host: '127.0.0.1' });
   else await app.ready();
   return {

@@ -80,7 +80,7 @@ describe('database outage', () => {
     await migrateToLatest(db);
     const config = loadConfig({}, { NODE_ENV: 'test', DATA_DIR: dir, LOG_LEVEL: 'silent' });
     const mailer = createMailer({ smtpUrl: '', from: config.MAIL_FROM, outboxDir: config.outboxDir });
-    const jobs = await createJobs({ connectionString: url, mailer, workers: false, onError: () => {} });
+    const jobs = await createJobs({ connectionString: url, workers: false, onError: () => {} });
     const app = await buildApp({ config, db, mailer, jobs }, { logger: false });
     try {
       expect((await app.inject({ method: 'GET', url: '/readyz' })).statusCode).toBe(200);
