@@ -16,9 +16,8 @@ import type { DB } from '../../db/schema.js';
 import type { Jobs } from '../../jobs/jobs.js';
 import { newId, safeEqual } from '../../lib/ids.js';
 import { berlinDayAndTime } from '../../lib/berlin-time.js';
-import { composeMail } from '../../mail/compose.js';
+import { notify } from '../notifications/notify.js';
 import type { MessageKey, Params } from '../../views/i18n/index.js';
-import { translator } from '../../views/i18n/index.js';
 import { isInside, isOffice, isVerifiedMember } from '../accounts/accounts.policy.js';
 import type { Viewer } from '../members/members.repo.js';
 import { viewerOf } from '../members/members.service.js';
@@ -224,6 +223,12 @@ export async function updateEvent(deps: EventDeps, actor: Actor, id: string, pat
     if (values.startsAt.getTime() !== event.startsAt.getTime()) {
       await trx.updateTable('eventRegistrations').set({ remindedAt: null }).where('eventId', '=', id).execute();
     }
+    // Who is registered hears of a new time or place (title and description changes are not news).
+    const moved = values.startsAt.getTime() !== event.startsAt.getTime() || values.endsAt.getTime() !== event.endsAt.getTime() || values.place !== event.place || values.onlineUrl !== event.onlineUrl || values.placeDetails !== event.placeDetails;
+    if (moved && event.status === 'scheduled') {
+      const people = await trx.selectFrom('eventRegistrations').select('userId').where('eventId', '=', id).where('status', 'in', ['confirmed', 'waiting']).execute();
+      await notifyAboutEvent(trx, deps, id, people.map((p) => p.userId), 'changed', { actorId: actor.user.id });
+    }
     await promoteWaiting(trx, deps, id);
   });
 }
@@ -241,16 +246,8 @@ export async function cancelEvent(deps: EventDeps, actor: Actor, id: string, mes
       .set({ status: 'cancelled', cancelMessage: message.trim(), cancelledAt: new Date(), sequence: sql<number>`sequence + 1`, updatedBy: actor.user.id, updatedAt: new Date() })
       .where('id', '=', id)
       .execute();
-    const people = await trx
-      .selectFrom('eventRegistrations as r')
-      .innerJoin('users as u', 'u.id', 'r.userId')
-      .select(['u.email', 'u.name', 'u.locale'])
-      .where('r.eventId', '=', id)
-      .where('r.status', 'in', ['confirmed', 'waiting'])
-      .execute();
-    for (const p of people) {
-      await mailAboutEvent(trx, deps, id, p, 'events.mail.eventCancelled.subject', ['events.mail.eventCancelled.body', 'events.mail.message'], { title: event.title, date: translator(p.locale)('events.mail.date', dateParams(p.locale, event)), message: message.trim() });
-    }
+    const people = await trx.selectFrom('eventRegistrations').select('userId').where('eventId', '=', id).where('status', 'in', ['confirmed', 'waiting']).execute();
+    await notifyAboutEvent(trx, deps, id, people.map((p) => p.userId), 'cancelled', { actorId: actor.user.id, note: message.trim() });
   });
 }
 
@@ -290,23 +287,13 @@ export function eventUrl(deps: Pick<EventDeps, 'baseUrl'>, id: string): string {
   return new URL(`/veranstaltungen/${id}`, deps.baseUrl).toString();
 }
 
-/** A mail about an event to one person, queued in `trx` (sent only if it commits), with the link to the event. */
-async function mailAboutEvent(
-  trx: Transaction<DB>,
-  deps: EventDeps,
-  eventId: string,
-  to: { email: string; name: string; locale: 'de' | 'en' },
-  subject: MessageKey,
-  paragraphs: MessageKey[],
-  params: Params,
-): Promise<void> {
-  const mail = composeMail({ to: to.email, lang: to.locale, subject, paragraphs, params: { name: to.name, ...params }, action: { label: 'events.mail.openEvent', url: eventUrl(deps, eventId) } });
-  await deps.jobs.sendMail(mail, { trx });
-}
-
-function dateParams(lang: 'de' | 'en', event: { startsAt: Date; endsAt: Date }): Record<string, string> {
-  const { day, time } = berlinDayAndTime(lang === 'de' ? 'de-DE' : 'en-GB');
-  return { day: day.format(event.startsAt), from: time.format(event.startsAt), to: time.format(event.endsAt) };
+/**
+ * Tells these people about their registration for the event (promotion, change, cancellation,
+ * reminder) as a notification, made in `trx`: the mail is composed when it is sent, through the
+ * event visibility rule and the recipient's settings at that moment.
+ */
+async function notifyAboutEvent(trx: Transaction<DB>, deps: EventDeps, eventId: string, userIds: string[], action: 'promoted' | 'changed' | 'cancelled' | 'reminder' | 'registration_cancelled', opts: { actorId?: string; note?: string } = {}): Promise<void> {
+  await notify(trx, deps.jobs, userIds, { kind: 'event', action, eventId, actorId: opts.actorId ?? null, note: opts.note ?? null });
 }
 
 /** Moves people up from the waiting list while there are free places; each is told by mail. Call with the event locked. */
@@ -318,8 +305,7 @@ async function promoteWaiting(trx: Transaction<DB>, deps: EventDeps, id: string)
   if (free <= 0) return 0;
   const next = await trx
     .selectFrom('eventRegistrations as r')
-    .innerJoin('users as u', 'u.id', 'r.userId')
-    .select(['r.id', 'u.email', 'u.name', 'u.locale'])
+    .select(['r.id', 'r.userId'])
     .where('r.eventId', '=', id)
     .where('r.status', '=', 'waiting')
     .orderBy('r.queuePosition')
@@ -327,8 +313,8 @@ async function promoteWaiting(trx: Transaction<DB>, deps: EventDeps, id: string)
     .execute();
   for (const person of next) {
     await trx.updateTable('eventRegistrations').set({ status: 'confirmed', promotedAt: new Date(), updatedAt: new Date() }).where('id', '=', person.id).execute();
-    await mailAboutEvent(trx, deps, id, person, 'events.mail.promoted.subject', ['events.mail.promoted.body', 'events.mail.cancelHint'], { title: event.title, ...dateParams(person.locale, event) });
   }
+  await notifyAboutEvent(trx, deps, id, next.map((p) => p.userId), 'promoted');
   if (next.length) await recount(trx, id);
   return next.length;
 }
@@ -413,8 +399,7 @@ export async function cancelRegistration(deps: EventDeps, actor: Actor, id: stri
     await lockEvent(trx, id);
     const reg = await trx
       .selectFrom('eventRegistrations as r')
-      .innerJoin('users as u', 'u.id', 'r.userId')
-      .select(['r.id', 'r.status', 'u.email', 'u.name', 'u.locale'])
+      .select(['r.id', 'r.status', 'r.userId'])
       .where('r.eventId', '=', id)
       .where('r.userId', '=', userId)
       .executeTakeFirst();
@@ -433,7 +418,7 @@ export async function cancelRegistration(deps: EventDeps, actor: Actor, id: stri
       .where('id', '=', id)
       .execute();
     if (forSomeoneElse) {
-      await mailAboutEvent(trx, deps, id, reg, 'events.mail.registrationCancelled.subject', ['events.mail.registrationCancelled.body', 'events.mail.message'], { title: event.title, message: opts.message!.trim() });
+      await notifyAboutEvent(trx, deps, id, [reg.userId], 'registration_cancelled', { actorId: actor.user.id, note: opts.message!.trim() });
     }
     if (reg.status === 'confirmed') await promoteWaiting(trx, deps, id);
   });
@@ -579,17 +564,17 @@ export const REMINDER_HOURS = 24;
 export async function sendDueReminders(deps: EventDeps, now = new Date()): Promise<number> {
   const until = new Date(now.getTime() + REMINDER_HOURS * 3600_000);
   return deps.db.transaction().execute(async (trx) => {
-    const due = await sql<{ id: string; eventId: string; email: string; name: string; locale: 'de' | 'en'; title: string; startsAt: Date; endsAt: Date; place: string | null; onlineUrl: string | null }>`
-      select r.id, r.event_id, u.email, u.name, u.locale, e.title, e.starts_at, e.ends_at, e.place, e.online_url
+    const due = await sql<{ id: string; eventId: string; userId: string }>`
+      select r.id, r.event_id, r.user_id
       from event_registrations r join events e on e.id = r.event_id join users u on u.id = r.user_id
       where r.status = 'confirmed' and r.reminded_at is null and e.status = 'scheduled'
         and e.starts_at > ${now} and e.starts_at <= ${until} and u.suspended_at is null and u.role <> 'applicant'
       order by e.starts_at, r.id
       limit 5000
       for update of r skip locked`.execute(trx);
-    for (const r of due.rows) {
-      await mailAboutEvent(trx, deps, r.eventId, r, 'events.mail.reminder.subject', ['events.mail.reminder.body', r.onlineUrl ? 'events.mail.reminder.online' : 'events.mail.reminder.place', 'events.mail.cancelHint'], { title: r.title, ...dateParams(r.locale, r), place: r.place ?? '', link: r.onlineUrl ?? '' });
-    }
+    const byEvent = new Map<string, string[]>();
+    for (const r of due.rows) byEvent.set(r.eventId, [...(byEvent.get(r.eventId) ?? []), r.userId]);
+    for (const [eventId, userIds] of byEvent) await notifyAboutEvent(trx, deps, eventId, userIds, 'reminder');
     if (due.rows.length) {
       await trx.updateTable('eventRegistrations').set({ remindedAt: now }).where('id', 'in', due.rows.map((r) => r.id)).execute();
     }

@@ -33,6 +33,8 @@ export const events = {
   'events.mail.reminder.body': 'wir erinnern Sie an „{title}“ am {day}, {from}–{to} Uhr.',
   'events.mail.reminder.place': 'Ort: {place}. Die genaue Adresse finden Sie auf der Seite der Veranstaltung.',
   'events.mail.reminder.online': 'Den Online-Link finden Sie auf der Seite der Veranstaltung.',
+  'events.mail.changed.subject': 'Geändert: {title}',
+  'events.mail.changed.body': 'die Veranstaltung „{title}“ wurde geändert. Sie findet jetzt statt: {date}. Alle Angaben stehen auf der Seite der Veranstaltung.',
 
   'events.kind.workshop': 'Werkstatt',
   'events.kind.barcamp': 'Barcamp',

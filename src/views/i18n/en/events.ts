@@ -35,6 +35,8 @@ export const events: Partial<Record<keyof typeof de, string>> = {
   'events.mail.reminder.body': 'this is a reminder of "{title}" on {day}, {from}–{to}.',
   'events.mail.reminder.place': 'Place: {place}. The exact address is on the event page.',
   'events.mail.reminder.online': 'The online link is on the event page.',
+  'events.mail.changed.subject': 'Changed: {title}',
+  'events.mail.changed.body': 'the event “{title}” was changed. It now takes place: {date}. All details are on the event page.',
 
   'events.kind.workshop': 'Workshop',
   'events.kind.barcamp': 'Barcamp',
