@@ -209,7 +209,7 @@ export async function communitiesApiRoutes(app: FastifyInstance, deps: AppDeps) 
       const { slug } = params<{ slug: string }>(request);
       const before = await service.loadCommunity(db, request.actor, slug);
       const message = (request.body as { message?: string } | null)?.message?.trim() || undefined;
-      const outcome = await service.joinCommunity(db, request.actor, slug, message);
+      const outcome = await service.joinCommunity(deps, request.actor, slug, message);
       const existed = before.membership?.status === 'active' || before.membership?.status === 'requested';
       return reply.code(existed ? 200 : 201).send({ status: outcome === 'joined' ? 'active' : 'requested' });
     },
@@ -303,7 +303,7 @@ export async function communitiesApiRoutes(app: FastifyInstance, deps: AppDeps) 
               reuse: patch.example?.reuse ?? post.reuse ?? '',
             }
           : undefined;
-      await posts.editPost(db, actor, id, { title: patch.title?.trim() ?? post.title, body: patch.body ?? post.body, tags: patch.tags, example });
+      await posts.editPost(deps, actor, id, { title: patch.title?.trim() ?? post.title, body: patch.body ?? post.body, tags: patch.tags, example });
       return postDetail(actor, id);
     },
   );
@@ -351,7 +351,7 @@ export async function communitiesApiRoutes(app: FastifyInstance, deps: AppDeps) 
         response: { 200: AcceptAnswer, ...writeErrors },
       }),
       async (request) => {
-        const { postId } = await posts.acceptReply(db, request.actor, params<{ id: string }>(request).id, accept);
+        const { postId } = await posts.acceptReply(deps, request.actor, params<{ id: string }>(request).id, accept);
         const post = await postsRepo.getPost(db, postId, userId(request.actor));
         return { postId, acceptedReplyId: post?.acceptedReplyId ?? null };
       },

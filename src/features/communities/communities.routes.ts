@@ -26,6 +26,8 @@ import { PostFormPage } from './posts.views.js';
 import { similarQuestions } from '../search/search.service.js';
 import { listEvents } from '../events/events.repo.js';
 import { Id, Slug, SlugParams as SlugParamsSchema } from './communities.schema.js';
+import { effectiveCommunityDelivery } from '../notifications/settings.service.js';
+import { translator } from '../../views/i18n/index.js';
 
 const inside = { config: { access: 'inside' as const } };
 const SlugParams = { params: SlugParamsSchema };
@@ -84,12 +86,13 @@ export async function communitiesRoutes(app: FastifyInstance, deps: AppDeps) {
       const openOnly = query.offen === '1';
       const empty = { items: [], total: 0, limit: 0, nextCursor: null };
       const { leads, following } = community;
-      const [pinned, latest, openQuestions, members, events] = await Promise.all([
+      const [pinned, latest, openQuestions, members, events, mailDelivery] = await Promise.all([
         readable && !query.nach && !type ? listPosts(db, viewer, { communityId: community.id, pinnedOnly: true, limit: 5, withTotal: false }) : Promise.resolve(empty),
         readable ? listPosts(db, viewer, { communityId: community.id, type, answered: openOnly ? 'open' : undefined, cursor: query.nach }) : Promise.resolve(empty),
         readable ? listPosts(db, viewer, { communityId: community.id, answered: 'open', limit: 5 }) : Promise.resolve(empty),
         readable ? repo.previewMembers(db, viewer, community.id) : Promise.resolve(null),
         readable ? listEvents(db, viewer, { communityId: community.id, limit: 3 }).then((r) => r.items) : Promise.resolve([]),
+        m?.status === 'active' ? effectiveCommunityDelivery(db, viewer.id, community.id) : Promise.resolve(null),
       ]);
       const moreHref = latest.nextCursor ? withQuery(`/communities/${slug}`, { typ: type, offen: openOnly ? '1' : undefined, nach: latest.nextCursor }) : null;
       const canLeave = Boolean(m) && !(policy.isLead(m) && leads.length <= 1);
@@ -113,6 +116,7 @@ export async function communitiesRoutes(app: FastifyInstance, deps: AppDeps) {
           typeFilter: type ?? '',
           moreHref,
           requestForm,
+          mailDelivery,
         },
       });
     };
@@ -124,8 +128,12 @@ export async function communitiesRoutes(app: FastifyInstance, deps: AppDeps) {
   app.post('/communities/:slug/mitgliedschaft', { ...inside, schema: SlugParams }, async (request, reply) =>
     submitForm(request, reply, MessageForm, communityPage(request), async (form) => {
       const { slug } = request.params as { slug: string };
-      const outcome = await service.joinCommunity(db, request.actor, slug, form.message);
-      return redirectAfterPost(reply, `/communities/${slug}`, { kind: 'success', key: outcome === 'joined' ? 'community.joined' : 'community.requested' });
+      const outcome = await service.joinCommunity(deps, request.actor, slug, form.message);
+      if (outcome !== 'joined') return redirectAfterPost(reply, `/communities/${slug}`, { kind: 'success', key: 'community.requested' });
+      // Joined: the flash says how mails from the community reach them (the defaults, unless they chose).
+      const { id: communityId } = await db.selectFrom('communities').select('id').where('slug', '=', slug).executeTakeFirstOrThrow();
+      const delivery = await effectiveCommunityDelivery(db, viewerOf(request.actor).id, communityId);
+      return redirectAfterPost(reply, `/communities/${slug}`, { kind: 'success', key: 'notificationsUi.community.joined', params: { delivery: translator(request.lang)(`notificationSettings.delivery.${delivery}`) } });
     }),
   );
 
@@ -179,7 +187,7 @@ export async function communitiesRoutes(app: FastifyInstance, deps: AppDeps) {
       const email = normaliseEmail(form.person)?.address;
       const person = email ? await findUserByEmail(db, email) : undefined;
       if (!person) throw new AppError('validation_failed', { person: 'community.error.person' });
-      await service.inviteMember(db, request.actor, slug, person.id);
+      await service.inviteMember(deps, request.actor, slug, person.id);
       return redirectAfterPost(reply, `/communities/${slug}/mitglieder`, { kind: 'success', key: 'community.invited' });
     }),
   );
@@ -195,8 +203,8 @@ export async function communitiesRoutes(app: FastifyInstance, deps: AppDeps) {
       }
       return redirectAfterPost(reply, `/communities/${slug}/mitglieder`, { kind: 'success', key: flash });
     });
-  memberAction('annehmen', (request, slug, userId) => service.decideRequest(db, request.actor, slug, userId, 'approve'), 'community.approved');
-  memberAction('ablehnen', (request, slug, userId) => service.decideRequest(db, request.actor, slug, userId, 'decline'), 'community.declined');
+  memberAction('annehmen', (request, slug, userId) => service.decideRequest(deps, request.actor, slug, userId, 'approve'), 'community.approved');
+  memberAction('ablehnen', (request, slug, userId) => service.decideRequest(deps, request.actor, slug, userId, 'decline'), 'community.declined');
   memberAction('entfernen', (request, slug, userId) => service.removeMember(db, request.actor, slug, userId), 'community.removed');
   const RoleForm = Type.Object({ role: Type.Union([Type.Literal('member'), Type.Literal('lead')]) });
   memberAction(
@@ -204,7 +212,7 @@ export async function communitiesRoutes(app: FastifyInstance, deps: AppDeps) {
     async (request, slug, userId) => {
       const form = readForm(RoleForm, request.body);
       if (!form.ok) throw new AppError('bad_request');
-      await service.setMemberRole(db, request.actor, slug, userId, form.value.role);
+      await service.setMemberRole(deps, request.actor, slug, userId, form.value.role);
     },
     'community.roleChanged',
   );

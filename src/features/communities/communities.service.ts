@@ -1,17 +1,25 @@
 /** Use cases of communities: loading one for a viewer, creating, proposing, and memberships. */
-import type { Kysely } from 'kysely';
+import type { Kysely, Transaction } from 'kysely';
 import type { DB } from '../../db/schema.js';
 import type { Actor } from '../../http/actor.js';
 import { AppError } from '../../http/errors.js';
+import type { Jobs } from '../../jobs/jobs.js';
 import { newId } from '../../lib/ids.js';
 import { parseTagList, tagSlug } from '../../lib/tags.js';
 import { writeAudit } from '../audit/audit.repo.js';
 import { ensureTags } from '../members/members.service.js';
+import { notify } from '../notifications/notify.js';
 import * as policy from './communities.policy.js';
 import * as repo from './communities.repo.js';
 import { viewerOf } from '../members/members.service.js';
 
 export const MAX_TOPICS = 10;
+
+/** Membership use cases that tell people about it: the database and the job queue. */
+export interface MembershipDeps {
+  db: Kysely<DB>;
+  jobs: Jobs;
+}
 
 function actorId(actor: Actor): string {
   if (actor.kind !== 'user') throw new AppError('unauthenticated');
@@ -160,26 +168,49 @@ export async function decideProposal(db: Kysely<DB>, actor: Actor, id: string, d
 
 // --- Memberships ---------------------------------------------------------------------------
 
-/** Joins an open community, asks to join one on request, or accepts an invitation. */
-export async function joinCommunity(db: Kysely<DB>, actor: Actor, slug: string, message?: string): Promise<'joined' | 'requested'> {
+/** The active leads of a community (they hear of requests to join). */
+async function activeLeads(db: Kysely<DB> | Transaction<DB>, communityId: string): Promise<string[]> {
+  const rows = await db.selectFrom('communityMembers').select('userId').where('communityId', '=', communityId).where('status', '=', 'active').where('role', '=', 'lead').execute();
+  return rows.map((r) => r.userId);
+}
+
+/**
+ * Joins an open community, asks to join one on request (its leads are told), or accepts an
+ * invitation.
+ */
+export async function joinCommunity(deps: MembershipDeps, actor: Actor, slug: string, message?: string): Promise<'joined' | 'requested'> {
+  const { db } = deps;
   const community = await loadCommunity(db, actor, slug);
   const userId = actorId(actor);
   const how = policy.canJoin(actor, community, community.membership);
   if (community.membership?.status === 'active') return 'joined';
   if (community.membership?.status === 'requested') return 'requested';
   if (!how) throw new AppError('forbidden');
-  if (how === 'accept') {
-    await db.updateTable('communityMembers').set({ status: 'active', updatedAt: new Date() }).where('communityId', '=', community.id).where('userId', '=', userId).where('status', '=', 'invited').execute();
-  } else {
-    await db
-      .insertInto('communityMembers')
-      .values({ communityId: community.id, userId, status: how === 'join' ? 'active' : 'requested', message: message ?? null })
-      .onConflict((oc) => oc.columns(['communityId', 'userId']).doNothing())
-      .execute();
-  }
-  await repo.refreshMemberCount(db, community.id);
-  if (how !== 'request') await db.insertInto('communityFollows').values({ communityId: community.id, userId }).onConflict((oc) => oc.doNothing()).execute();
+  await db.transaction().execute(async (trx) => {
+    if (how === 'accept') {
+      await trx.updateTable('communityMembers').set({ status: 'active', updatedAt: new Date() }).where('communityId', '=', community.id).where('userId', '=', userId).where('status', '=', 'invited').execute();
+    } else {
+      const inserted = await trx
+        .insertInto('communityMembers')
+        .values({ communityId: community.id, userId, status: how === 'join' ? 'active' : 'requested', message: message ?? null })
+        .onConflict((oc) => oc.columns(['communityId', 'userId']).doNothing())
+        .returning('userId')
+        .executeTakeFirst();
+      // Asked twice at once: the leads hear of it once.
+      if (inserted && how === 'request') await notify(trx, deps.jobs, await activeLeads(trx, community.id), { kind: 'membership_request', actorId: userId, communityId: community.id });
+    }
+    await repo.refreshMemberCount(trx, community.id);
+    if (how !== 'request') await trx.insertInto('communityFollows').values({ communityId: community.id, userId }).onConflict((oc) => oc.doNothing()).execute();
+  });
   return how === 'request' ? 'requested' : 'joined';
+}
+
+/** What a membership ends with: following the community and its mail setting (mailing-list mode). */
+async function endMembership(trx: Transaction<DB>, communityId: string, userId: string): Promise<void> {
+  await trx.deleteFrom('communityMembers').where('communityId', '=', communityId).where('userId', '=', userId).execute();
+  await trx.deleteFrom('communityFollows').where('communityId', '=', communityId).where('userId', '=', userId).execute();
+  await trx.deleteFrom('communityMailSettings').where('communityId', '=', communityId).where('userId', '=', userId).execute();
+  await repo.refreshMemberCount(trx, communityId);
 }
 
 /** Leaves (or withdraws a request, or declines an invitation). The last lead cannot leave. */
@@ -188,39 +219,46 @@ export async function leaveCommunity(db: Kysely<DB>, actor: Actor, slug: string)
   const userId = actorId(actor);
   if (!community.membership) return;
   if (policy.isLead(community.membership) && (await repo.countActiveLeads(db, community.id)) <= 1) throw new AppError('validation_failed', { _form: 'community.error.lastLead' });
-  await db.deleteFrom('communityMembers').where('communityId', '=', community.id).where('userId', '=', userId).execute();
-  await db.deleteFrom('communityFollows').where('communityId', '=', community.id).where('userId', '=', userId).execute();
-  await repo.refreshMemberCount(db, community.id);
+  await db.transaction().execute((trx) => endMembership(trx, community.id, userId));
 }
 
 /**
  * A lead invites someone: a verified member, or a partner where partners are allowed. The
  * invitation is bound to that account; they accept it on the community page.
  */
-export async function inviteMember(db: Kysely<DB>, actor: Actor, slug: string, userId: string): Promise<void> {
+export async function inviteMember(deps: MembershipDeps, actor: Actor, slug: string, userId: string): Promise<void> {
+  const { db } = deps;
   const community = await loadManagedCommunity(db, actor, slug);
   const target = await db.selectFrom('users').select(['id', 'role', 'suspendedAt']).where('id', '=', userId).executeTakeFirst();
   const allowed = target && !target.suspendedAt && (['member', 'office', 'admin'].includes(target.role) || (target.role === 'partner' && community.partnersAllowed));
   if (!allowed) throw new AppError('validation_failed', { person: target?.role === 'partner' ? 'community.error.partnersNotAllowed' : 'community.error.person' });
-  await db
-    .insertInto('communityMembers')
-    .values({ communityId: community.id, userId, status: 'invited', invitedBy: actorId(actor) })
-    .onConflict((oc) => oc.columns(['communityId', 'userId']).doNothing())
-    .execute();
-  await writeAudit(db, actor, { action: 'community.member.invite', targetType: 'community', targetId: community.id, details: { userId } });
+  await db.transaction().execute(async (trx) => {
+    const invited = await trx
+      .insertInto('communityMembers')
+      .values({ communityId: community.id, userId, status: 'invited', invitedBy: actorId(actor) })
+      .onConflict((oc) => oc.columns(['communityId', 'userId']).doNothing())
+      .returning('userId')
+      .executeTakeFirst();
+    if (invited) await notify(trx, deps.jobs, [userId], { kind: 'membership_decision', action: 'invited', actorId: actorId(actor), communityId: community.id });
+    await writeAudit(trx, actor, { action: 'community.member.invite', targetType: 'community', targetId: community.id, details: { userId } });
+  });
 }
 
-/** Approves or declines a request to join; approving twice changes nothing. */
-export async function decideRequest(db: Kysely<DB>, actor: Actor, slug: string, userId: string, decision: 'approve' | 'decline'): Promise<void> {
+/** Approves or declines a request to join (the person is told); deciding twice changes nothing. */
+export async function decideRequest(deps: MembershipDeps, actor: Actor, slug: string, userId: string, decision: 'approve' | 'decline'): Promise<void> {
+  const { db } = deps;
   const community = await loadManagedCommunity(db, actor, slug);
-  const where = { communityId: community.id, userId };
-  const changed =
-    decision === 'approve'
-      ? (await db.updateTable('communityMembers').set({ status: 'active', updatedAt: new Date() }).where('communityId', '=', where.communityId).where('userId', '=', where.userId).where('status', '=', 'requested').executeTakeFirst()).numUpdatedRows
-      : (await db.deleteFrom('communityMembers').where('communityId', '=', where.communityId).where('userId', '=', where.userId).where('status', '=', 'requested').executeTakeFirst()).numDeletedRows;
-  if (Number(changed) === 0) throw new AppError('not_found');
-  await repo.refreshMemberCount(db, community.id);
-  await writeAudit(db, actor, { action: `community.member.${decision}`, targetType: 'community', targetId: community.id, details: { userId } });
+  await db.transaction().execute(async (trx) => {
+    const changed =
+      decision === 'approve'
+        ? (await trx.updateTable('communityMembers').set({ status: 'active', updatedAt: new Date() }).where('communityId', '=', community.id).where('userId', '=', userId).where('status', '=', 'requested').executeTakeFirst()).numUpdatedRows
+        : (await trx.deleteFrom('communityMembers').where('communityId', '=', community.id).where('userId', '=', userId).where('status', '=', 'requested').executeTakeFirst()).numDeletedRows;
+    if (Number(changed) === 0) throw new AppError('not_found');
+    await repo.refreshMemberCount(trx, community.id);
+    if (decision === 'approve') await trx.insertInto('communityFollows').values({ communityId: community.id, userId }).onConflict((oc) => oc.doNothing()).execute();
+    await notify(trx, deps.jobs, [userId], { kind: 'membership_decision', action: decision === 'approve' ? 'approved' : 'declined', actorId: actorId(actor), communityId: community.id });
+    await writeAudit(trx, actor, { action: `community.member.${decision}`, targetType: 'community', targetId: community.id, details: { userId } });
+  });
 }
 
 /** Removes a member; the last lead stays. */
@@ -229,13 +267,16 @@ export async function removeMember(db: Kysely<DB>, actor: Actor, slug: string, u
   const membership = await repo.getMembership(db, community.id, userId);
   if (!membership) throw new AppError('not_found');
   if (policy.isLead(membership) && (await repo.countActiveLeads(db, community.id)) <= 1) throw new AppError('validation_failed', { _form: 'community.error.lastLead' });
-  await db.deleteFrom('communityMembers').where('communityId', '=', community.id).where('userId', '=', userId).execute();
-  await repo.refreshMemberCount(db, community.id);
-  await writeAudit(db, actor, { action: 'community.member.remove', targetType: 'community', targetId: community.id, details: { userId } });
+  // Not notified: the community may not even exist for them afterwards.
+  await db.transaction().execute(async (trx) => {
+    await endMembership(trx, community.id, userId);
+    await writeAudit(trx, actor, { action: 'community.member.remove', targetType: 'community', targetId: community.id, details: { userId } });
+  });
 }
 
-/** Names an active verified member lead, or makes a lead a member again (never the last one). */
-export async function setMemberRole(db: Kysely<DB>, actor: Actor, slug: string, userId: string, role: 'member' | 'lead'): Promise<void> {
+/** Names an active verified member lead (they are told), or makes a lead a member again (never the last one). */
+export async function setMemberRole(deps: MembershipDeps, actor: Actor, slug: string, userId: string, role: 'member' | 'lead'): Promise<void> {
+  const { db } = deps;
   const community = await loadManagedCommunity(db, actor, slug);
   const membership = await repo.getMembership(db, community.id, userId);
   if (membership?.status !== 'active') throw new AppError('not_found');
@@ -244,8 +285,11 @@ export async function setMemberRole(db: Kysely<DB>, actor: Actor, slug: string, 
     const target = await db.selectFrom('users').select('role').where('id', '=', userId).executeTakeFirst();
     if (!target || target.role === 'partner') throw new AppError('validation_failed', { _form: 'community.error.leadPartner' });
   }
-  await db.updateTable('communityMembers').set({ role, updatedAt: new Date() }).where('communityId', '=', community.id).where('userId', '=', userId).execute();
-  await writeAudit(db, actor, { action: 'community.member.role', targetType: 'community', targetId: community.id, details: { userId, role } });
+  await db.transaction().execute(async (trx) => {
+    const changed = await trx.updateTable('communityMembers').set({ role, updatedAt: new Date() }).where('communityId', '=', community.id).where('userId', '=', userId).where('role', '<>', role).executeTakeFirst();
+    if (role === 'lead' && Number(changed.numUpdatedRows) > 0) await notify(trx, deps.jobs, [userId], { kind: 'membership_decision', action: 'lead', actorId: actorId(actor), communityId: community.id });
+    await writeAudit(trx, actor, { action: 'community.member.role', targetType: 'community', targetId: community.id, details: { userId, role } });
+  });
 }
 
 /** Following a community: its new posts reach the follower (notifications arrive with issue 7). */

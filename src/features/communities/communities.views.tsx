@@ -7,6 +7,7 @@ import { Alert } from '../../views/components/alert.js';
 import { ActionButton, CsrfField, ErrorSummary, SubmitButton, TextArea, TextField, type FormState } from '../../views/components/forms.js';
 import { CursorPager, withQuery } from '../../views/components/list.js';
 import type { MessageKey } from '../../views/i18n/index.js';
+import type { CommunityDelivery } from '../../db/schema.js';
 import { PersonCard } from '../members/members.views.js';
 import type { CommunityRow, listCommunities, listCommunityMembers, previewMembers } from './communities.repo.js';
 import type { listPosts } from './posts.repo.js';
@@ -132,6 +133,8 @@ export interface CommunityPageData {
   typeFilter: string;
   moreHref: string | null;
   requestForm: FormState;
+  /** For members: how mails from this community reach them (their effective setting), with a link to change it. */
+  mailDelivery?: CommunityDelivery | null;
 }
 
 function CommunityActions({ ctx, d }: { ctx: ViewContext; d: CommunityPageData }) {
@@ -195,6 +198,15 @@ export function CommunityPage({ ctx, d }: { ctx: ViewContext; d: CommunityPageDa
       </div>
       <ChathamNotice ctx={ctx} applies={c.chathamHouse} />
       <CommunityActions ctx={ctx} d={d} />
+      {d.mailDelivery ? (
+        <p class="kern-body">
+          {t('notificationsUi.community.mail', { delivery: t(`notificationSettings.delivery.${d.mailDelivery}`) })}
+          {' · '}
+          <a class="kern-link" href={`/konto/benachrichtigungen#community-${c.slug}`}>
+            {t('notificationsUi.community.change')}
+          </a>
+        </p>
+      ) : null}
       {d.join === 'request' ? <RequestForm ctx={ctx} slug={c.slug} form={d.requestForm} /> : null}
       {d.canModerate ? (
         <ul class="kern-list kp-actions">

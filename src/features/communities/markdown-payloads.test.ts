@@ -199,8 +199,8 @@ describe('a hostile post on its page', () => {
     const reader = await createUser(t.db, { name: 'Rita Reader' });
     await t.db.insertInto('communities').values({ id: 'hostile-c', slug: 'markdown-test', name: 'Markdown-Test', visibility: 'open', status: 'active' }).execute();
     const actor: Actor = { kind: 'user', via: 'session', sessionId: 'x', scopes: ['read', 'write'], user: { id: author.id, name: author.name, email: author.email, role: author.role, organisationId: null, locale: 'de' } };
-    postId = await createPost({ db: t.db, config: t.config }, actor, 'markdown-test', { type: 'discussion', title: '<script>alert("title")</script> Titel', body: hostile.slice(0, 20_000) });
-    await createReply({ db: t.db, config: t.config }, actor, postId, { body: hostile.slice(0, 20_000) });
+    postId = await createPost({ db: t.db, config: t.config, jobs: t.jobs }, actor, 'markdown-test', { type: 'discussion', title: '<script>alert("title")</script> Titel', body: hostile.slice(0, 20_000) });
+    await createReply({ db: t.db, config: t.config, jobs: t.jobs }, actor, postId, { body: hostile.slice(0, 20_000) });
     client = new TestClient(t.app);
     await client.signIn(reader.email, TEST_PASSWORD);
   });
@@ -210,7 +210,7 @@ describe('a hostile post on its page', () => {
     const page = await client.get(`/beitraege/${postId}`);
     expect(page.statusCode).toBe(200);
     const scripts = page.body.match(/<script\b[^>]*>/gi) ?? [];
-    expect(scripts).toEqual(['<script type="module" src="/assets/js/app.js">']);
+    expect(scripts.sort()).toEqual(['<script type="module" src="/assets/js/app.js">', '<script type="module" src="/assets/js/notifications.js">']);
     expect(page.body).not.toMatch(/<[a-z][^>]*\son[a-z]+\s*=/i);
     expect(page.body).not.toMatch(/<(img|iframe|svg|object|embed|style|video|audio|source|picture|base|meta http-equiv)\b[^>]*(evil\.example|javascript:|data:)/i);
     expect(page.body).not.toMatch(/\shref\s*=\s*"\s*(javascript|data|vbscript):/i);

@@ -142,7 +142,7 @@ export async function moderationRoutes(app: FastifyInstance, deps: AppDeps) {
     leadsOnly(async (request, reply) => {
       const form = readForm(PostActionForm, request.body);
       if (!form.ok) throw new AppError('bad_request');
-      await moderation.moderatePost(db, request.actor, idOf(request), form.value.action);
+      await moderation.moderatePost(deps, request.actor, idOf(request), form.value.action);
       return redirectAfterPost(reply, postHref(idOf(request)), { kind: 'success', key: actionFlash[form.value.action] });
     }),
   );
@@ -169,7 +169,7 @@ export async function moderationRoutes(app: FastifyInstance, deps: AppDeps) {
     leadsOnly(async (request, reply) => {
       const { post } = await moderatedPost(request);
       return submitForm(request, reply, ReasonForm, postHidePage(post), async (form) => {
-        await moderation.hideContent(db, request.actor, { kind: 'post', id: post.id }, form.reason);
+        await moderation.hideContent(deps, request.actor, { kind: 'post', id: post.id }, form.reason);
         return redirectAfterPost(reply, postHref(post.id), { kind: 'success', key: 'moderation.hide.postHidden' });
       });
     }),
@@ -195,7 +195,7 @@ export async function moderationRoutes(app: FastifyInstance, deps: AppDeps) {
     leadsOnly(async (request, reply) => {
       const loaded = await moderatedReply(request);
       return submitForm(request, reply, ReasonForm, replyHidePage(loaded), async (form) => {
-        await moderation.hideContent(db, request.actor, { kind: 'reply', id: loaded.reply.id }, form.reason);
+        await moderation.hideContent(deps, request.actor, { kind: 'reply', id: loaded.reply.id }, form.reason);
         return redirectAfterPost(reply, postHref(loaded.post.id, loaded.reply.id), { kind: 'success', key: 'moderation.hide.replyHidden' });
       });
     }),
@@ -205,7 +205,7 @@ export async function moderationRoutes(app: FastifyInstance, deps: AppDeps) {
     '/antworten/:id/einblenden',
     { schema: { params: IdParams } },
     leadsOnly(async (request, reply) => {
-      const { postId } = await moderation.hideContent(db, request.actor, { kind: 'reply', id: idOf(request) }, '', false);
+      const { postId } = await moderation.hideContent(deps, request.actor, { kind: 'reply', id: idOf(request) }, '', false);
       return redirectAfterPost(reply, postHref(postId, idOf(request)), { kind: 'success', key: 'moderation.hide.replyShown' });
     }),
   );
@@ -237,7 +237,7 @@ export async function moderationRoutes(app: FastifyInstance, deps: AppDeps) {
       const loaded = await moderatedPost(request);
       const { targets, page } = await movePage(request, loaded);
       return submitForm(request, reply, MoveForm, page, async (form) => {
-        const { slug } = await moderation.movePost(db, request.actor, loaded.post.id, form.target, form.confirmWider);
+        const { slug } = await moderation.movePost(deps, request.actor, loaded.post.id, form.target, form.confirmWider);
         const name = targets.find((c) => c.slug === slug)?.name ?? slug;
         return redirectAfterPost(reply, postHref(loaded.post.id), { kind: 'success', key: 'moderation.move.moved', params: { name } });
       });

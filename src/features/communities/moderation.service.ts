@@ -2,7 +2,7 @@
  * Moderation: reports by members; hide (with a reason the author sees), lock, pin, move and
  * resolve by leads of the community and the office. Every action is audit-logged.
  */
-import { sql, type Kysely } from 'kysely';
+import { sql, type Kysely, type Transaction } from 'kysely';
 import type { Config } from '../../config.js';
 import type { DB } from '../../db/schema.js';
 import type { Actor } from '../../http/actor.js';
@@ -12,9 +12,10 @@ import { newId } from '../../lib/ids.js';
 import { decodeCursor, encodeCursor } from '../../lib/cursor.js';
 import { isOffice } from '../accounts/accounts.policy.js';
 import { writeAudit } from '../audit/audit.repo.js';
+import { notify } from '../notifications/notify.js';
 import * as policy from './communities.policy.js';
 import { exactTime, getCommunityBySlug } from './communities.repo.js';
-import { loadPost, loadReply } from './posts.service.js';
+import { loadPost, loadReply, type NotifyDeps } from './posts.service.js';
 
 function actorId(actor: Actor): string {
   if (actor.kind !== 'user') throw new AppError('unauthenticated');
@@ -43,24 +44,58 @@ async function requireModerator(db: Kysely<DB>, actor: Actor, postId: string) {
 
 export type PostAction = 'lock' | 'unlock' | 'pin' | 'unpin' | 'unhide';
 
-/** Lock, unlock, pin, unpin or show again a post. */
-export async function moderatePost(db: Kysely<DB>, actor: Actor, postId: string, action: PostAction): Promise<void> {
-  await requireModerator(db, actor, postId);
-  const now = new Date();
-  const q = db.updateTable('posts').where('id', '=', postId);
-  if (action === 'lock' || action === 'unlock') await q.set({ lockedAt: action === 'lock' ? now : null }).execute();
-  else if (action === 'pin' || action === 'unpin') await q.set({ pinnedAt: action === 'pin' ? now : null }).execute();
-  else await q.set({ hiddenAt: null, hiddenReason: null, hiddenBy: null }).execute();
-  await writeAudit(db, actor, { action: `post.${action}`, targetType: 'post', targetId: postId });
+/** The decision's note in a notification (the column holds at most 2000 characters). */
+function noteOf(reason: string): string | null {
+  return reason ? reason.slice(0, 2000) : null;
 }
 
-/** Hides a post or reply with a reason that its author sees; hidden replies leave the count. */
-export async function hideContent(db: Kysely<DB>, actor: Actor, target: { kind: 'post' | 'reply'; id: string }, reason: string, hide = true): Promise<{ postId: string }> {
+/**
+ * Hides a post (or changes the reason) or shows it again, and tells its author when that
+ * changed something; the caller's transaction holds both.
+ */
+async function setPostHidden(trx: Transaction<DB>, deps: NotifyDeps, actor: Actor, post: { id: string; communityId: string }, reason: string, hide: boolean): Promise<void> {
+  const userId = actorId(actor);
+  const changed = await trx
+    .updateTable('posts')
+    .set(hide ? { hiddenAt: sql`coalesce(hidden_at, now())`, hiddenReason: reason, hiddenBy: userId } : { hiddenAt: null, hiddenReason: null, hiddenBy: null })
+    .where('id', '=', post.id)
+    // Hiding again with the same reason, or showing what is shown, changes nothing and tells nobody.
+    .where(hide ? sql<boolean>`(hidden_at is null or hidden_reason is distinct from ${reason})` : sql<boolean>`hidden_at is not null`)
+    .returning('authorId')
+    .executeTakeFirst();
+  if (changed) await notify(trx, deps.jobs, [changed.authorId], { kind: 'moderation', action: hide ? 'hidden' : 'unhidden', actorId: userId, communityId: post.communityId, postId: post.id, note: hide ? noteOf(reason) : null });
+}
+
+/** Lock, unlock, pin, unpin or show again a post. Its author hears of a lock and of it being shown again. */
+export async function moderatePost(deps: NotifyDeps, actor: Actor, postId: string, action: PostAction): Promise<void> {
+  const { db } = deps;
+  const { post } = await requireModerator(db, actor, postId);
+  const userId = actorId(actor);
+  await db.transaction().execute(async (trx) => {
+    const q = trx.updateTable('posts').where('id', '=', postId);
+    if (action === 'lock') {
+      const locked = await q.set({ lockedAt: sql`now()` }).where('lockedAt', 'is', null).returning('authorId').executeTakeFirst();
+      if (locked) await notify(trx, deps.jobs, [locked.authorId], { kind: 'moderation', action: 'locked', actorId: userId, communityId: post.communityId, postId });
+    } else if (action === 'unlock') await q.set({ lockedAt: null }).execute();
+    else if (action === 'pin' || action === 'unpin') await q.set({ pinnedAt: action === 'pin' ? sql`now()` : null }).execute();
+    else await setPostHidden(trx, deps, actor, post, '', false);
+    await writeAudit(trx, actor, { action: `post.${action}`, targetType: 'post', targetId: postId });
+  });
+}
+
+/**
+ * Hides a post or reply with a reason that its author sees (and is told of), or shows it
+ * again; hidden replies leave the count.
+ */
+export async function hideContent(deps: NotifyDeps, actor: Actor, target: { kind: 'post' | 'reply'; id: string }, reason: string, hide = true): Promise<{ postId: string }> {
+  const { db } = deps;
   const userId = actorId(actor);
   if (target.kind === 'post') {
-    await requireModerator(db, actor, target.id);
-    await db.updateTable('posts').set(hide ? { hiddenAt: sql`now()`, hiddenReason: reason, hiddenBy: userId } : { hiddenAt: null, hiddenReason: null, hiddenBy: null }).where('id', '=', target.id).execute();
-    await writeAudit(db, actor, { action: hide ? 'post.hide' : 'post.unhide', targetType: 'post', targetId: target.id, details: { reason } });
+    const { post } = await requireModerator(db, actor, target.id);
+    await db.transaction().execute(async (trx) => {
+      await setPostHidden(trx, deps, actor, post, reason, hide);
+      await writeAudit(trx, actor, { action: hide ? 'post.hide' : 'post.unhide', targetType: 'post', targetId: target.id, details: { reason } });
+    });
     return { postId: target.id };
   }
   const { reply, post, membership } = await loadReply(db, actor, target.id);
@@ -71,13 +106,23 @@ export async function hideContent(db: Kysely<DB>, actor: Actor, target: { kind: 
       .set(hide ? { hiddenAt: sql`now()`, hiddenReason: reason, hiddenBy: userId } : { hiddenAt: null, hiddenReason: null, hiddenBy: null })
       .where('id', '=', reply.id)
       .where('hiddenAt', hide ? 'is' : 'is not', null)
+      .returning('authorId')
       .executeTakeFirst();
-    if (Number(changed.numUpdatedRows) > 0) {
+    if (changed) {
       await trx.updateTable('posts').set({ replyCount: sql`greatest(reply_count + ${hide ? -1 : 1}, 0)` }).where('id', '=', post.id).execute();
       if (hide) await trx.updateTable('posts').set({ acceptedReplyId: null }).where('id', '=', post.id).where('acceptedReplyId', '=', reply.id).execute();
+      await notify(trx, deps.jobs, [changed.authorId], {
+        kind: 'moderation',
+        action: hide ? 'reply_hidden' : 'reply_unhidden',
+        actorId: userId,
+        communityId: post.communityId,
+        postId: post.id,
+        replyId: reply.id,
+        note: hide ? noteOf(reason) : null,
+      });
     }
+    await writeAudit(trx, actor, { action: hide ? 'reply.hide' : 'reply.unhide', targetType: 'reply', targetId: reply.id, details: { reason, postId: post.id } });
   });
-  await writeAudit(db, actor, { action: hide ? 'reply.hide' : 'reply.unhide', targetType: 'reply', targetId: reply.id, details: { reason, postId: post.id } });
   return { postId: post.id };
 }
 
@@ -90,7 +135,8 @@ export function audienceWidens(source: policy.CommunityFacts, target: policy.Com
 }
 
 /** Moves a post to another community the moderator also moderates; a wider audience needs confirming. */
-export async function movePost(db: Kysely<DB>, actor: Actor, postId: string, targetSlug: string, confirmWider: boolean): Promise<{ slug: string }> {
+export async function movePost(deps: NotifyDeps, actor: Actor, postId: string, targetSlug: string, confirmWider: boolean): Promise<{ slug: string }> {
+  const { db } = deps;
   const { post, community } = await requireModerator(db, actor, postId);
   const target = await getCommunityBySlug(db, targetSlug, actorId(actor));
   if (!target || !policy.canSeeCommunity(actor, target, target.membership) || target.id === post.communityId) throw new AppError('validation_failed', { target: 'moderation.error.target' });
@@ -99,8 +145,9 @@ export async function movePost(db: Kysely<DB>, actor: Actor, postId: string, tar
   await db.transaction().execute(async (trx) => {
     await trx.updateTable('posts').set({ communityId: target.id, pinnedAt: null, updatedAt: sql`now()` }).where('id', '=', postId).execute();
     await trx.updateTable('reports').set({ communityId: target.id }).where('postId', '=', postId).execute();
+    await notify(trx, deps.jobs, [post.authorId], { kind: 'moderation', action: 'moved', actorId: actorId(actor), communityId: target.id, postId });
+    await writeAudit(trx, actor, { action: 'post.move', targetType: 'post', targetId: postId, details: { from: post.communitySlug, to: target.slug, widened: audienceWidens(community, target) } });
   });
-  await writeAudit(db, actor, { action: 'post.move', targetType: 'post', targetId: postId, details: { from: post.communitySlug, to: target.slug, widened: audienceWidens(community, target) } });
   return { slug: target.slug };
 }
 

@@ -133,7 +133,7 @@ export async function postsRoutes(app: FastifyInstance, deps: AppDeps) {
     const { post, page } = await editContext(request);
     return submitForm(request, reply, PostForm, page, async (form) => {
       const contactId = await resolveContact(db, form.contactId);
-      await service.editPost(db, request.actor, post.id, postInputFromForm(form, contactId));
+      await service.editPost(deps, request.actor, post.id, postInputFromForm(form, contactId));
       return redirectAfterPost(reply, `/beitraege/${post.id}`, { kind: 'success', key: 'post.saved' });
     });
   });
@@ -176,7 +176,7 @@ export async function postsRoutes(app: FastifyInstance, deps: AppDeps) {
   app.post('/antworten/:id/akzeptieren', { ...inside, schema: IdParams }, async (request, reply) => {
     const { id } = request.params as { id: string };
     const on = readToggle(request, 'accept');
-    const { postId } = await service.acceptReply(db, request.actor, id, on);
+    const { postId } = await service.acceptReply(deps, request.actor, id, on);
     return redirectAfterPost(reply, `/beitraege/${postId}#antwort-${id}`, { kind: 'success', key: on ? 'reply.acceptedDone' : 'reply.unacceptedDone' });
   });
 
@@ -203,7 +203,7 @@ export async function postsRoutes(app: FastifyInstance, deps: AppDeps) {
   app.post('/antworten/:id/bearbeiten', { ...inside, schema: IdParams }, async (request, reply) => {
     const { reply: r, page } = await replyEditContext(request);
     return submitForm(request, reply, ReplyBody, page, async (form) => {
-      const { postId } = await service.editReply(db, request.actor, r.id, form.body);
+      const { postId } = await service.editReply(deps, request.actor, r.id, form.body);
       return redirectAfterPost(reply, `/beitraege/${postId}#antwort-${r.id}`, { kind: 'success', key: 'reply.saved' });
     });
   });

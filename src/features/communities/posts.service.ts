@@ -5,9 +5,11 @@ import type { DB, ExampleStatus, PostType } from '../../db/schema.js';
 import type { Actor } from '../../http/actor.js';
 import { AppError } from '../../http/errors.js';
 import { enforceLimits } from '../../http/rate-limit.js';
+import type { Jobs } from '../../jobs/jobs.js';
 import { newId } from '../../lib/ids.js';
 import { parseTagList } from '../../lib/tags.js';
 import { writeAudit } from '../audit/audit.repo.js';
+import { notify, notifyFollowers } from '../notifications/notify.js';
 import { ensureTags } from '../members/members.service.js';
 import * as policy from './communities.policy.js';
 import { loadCommunity } from './communities.service.js';
@@ -15,6 +17,17 @@ import { linkMentions, resolveMentions, type Mentioned } from './mentions.js';
 import * as repo from './posts.repo.js';
 
 export const MAX_POST_TAGS = 5;
+
+/** What use cases that notify people need: the database and the job queue (notification mails). */
+export interface NotifyDeps {
+  db: Kysely<DB>;
+  jobs: Jobs;
+}
+
+/** Writing posts and replies also needs the rate limits of the configuration. */
+export interface WriteDeps extends NotifyDeps {
+  config: Config;
+}
 
 function actorId(actor: Actor): string {
   if (actor.kind !== 'user') throw new AppError('unauthenticated');
@@ -90,11 +103,19 @@ async function saveTags(trx: Transaction<DB>, postId: string, tags: string | und
   if (ids.length) await trx.insertInto('postTags').values(ids.map((tagId) => ({ postId, tagId }))).onConflict((oc) => oc.doNothing()).execute();
 }
 
-async function saveMentions(trx: Transaction<DB>, targetType: 'post' | 'reply', targetId: string, people: { id: string }[]): Promise<void> {
-  if (people.length) await trx.insertInto('mentions').values(people.map((p) => ({ targetType, targetId, userId: p.id }))).onConflict((oc) => oc.doNothing()).execute();
+/** Stores the mentioned people; returns those not mentioned in this text before (they are told). */
+async function saveMentions(trx: Transaction<DB>, targetType: 'post' | 'reply', targetId: string, people: { id: string }[]): Promise<string[]> {
+  if (people.length === 0) return [];
+  const added = await trx
+    .insertInto('mentions')
+    .values(people.map((p) => ({ targetType, targetId, userId: p.id })))
+    .onConflict((oc) => oc.doNothing())
+    .returning('userId')
+    .execute();
+  return added.map((row) => row.userId);
 }
 
-export async function createPost(deps: { db: Kysely<DB>; config: Config }, actor: Actor, slug: string, input: PostInput): Promise<string> {
+export async function createPost(deps: WriteDeps, actor: Actor, slug: string, input: PostInput): Promise<string> {
   const { db } = deps;
   const community = await loadCommunity(db, actor, slug);
   const userId = actorId(actor);
@@ -118,15 +139,18 @@ export async function createPost(deps: { db: Kysely<DB>; config: Config }, actor
         .execute();
     }
     await saveTags(trx, id, input.tags, userId);
-    await saveMentions(trx, 'post', id, mentioned);
+    const told = await saveMentions(trx, 'post', id, mentioned);
     await trx.insertInto('postFollows').values({ postId: id, userId }).onConflict((oc) => oc.doNothing()).execute();
     await trx.updateTable('communities').set({ lastActivityAt: sql`now()` }).where('id', '=', community.id).execute();
+    await notify(trx, deps.jobs, told, { kind: 'mention', actorId: userId, communityId: community.id, postId: id });
+    await notifyFollowers(trx, deps.jobs, { communityId: community.id, postId: id, actorId: userId, except: told });
   });
   return id;
 }
 
-/** The author edits; the previous version goes to the history. */
-export async function editPost(db: Kysely<DB>, actor: Actor, id: string, input: Omit<PostInput, 'type'> & { type?: PostType }): Promise<void> {
+/** The author edits; the previous version goes to the history. People newly mentioned are told. */
+export async function editPost(deps: NotifyDeps, actor: Actor, id: string, input: Omit<PostInput, 'type'> & { type?: PostType }): Promise<void> {
+  const { db } = deps;
   const { post, membership, community } = await loadPost(db, actor, id);
   const userId = actorId(actor);
   if (!policy.canEdit(actor, post, Boolean(post.lockedAt), membership)) throw new AppError('forbidden');
@@ -146,7 +170,8 @@ export async function editPost(db: Kysely<DB>, actor: Actor, id: string, input: 
         .execute();
     }
     if (input.tags !== undefined) await saveTags(trx, id, input.tags, userId);
-    await saveMentions(trx, 'post', id, mentioned);
+    const told = await saveMentions(trx, 'post', id, mentioned);
+    await notify(trx, deps.jobs, told, { kind: 'mention', actorId: userId, communityId: post.communityId, postId: id });
   });
 }
 
@@ -162,7 +187,11 @@ export async function deletePost(db: Kysely<DB>, actor: Actor, id: string): Prom
 
 // --- Replies -----------------------------------------------------------------------------------
 
-export async function createReply(deps: { db: Kysely<DB>; config: Config }, actor: Actor, postId: string, input: { body: string; quoteReplyId?: string }): Promise<string> {
+/**
+ * A reply tells the post's author (an answer to a question, else a reply), the people it
+ * mentions, and the post's followers: one notification per person and reply, the most specific.
+ */
+export async function createReply(deps: WriteDeps, actor: Actor, postId: string, input: { body: string; quoteReplyId?: string }): Promise<string> {
   const { db } = deps;
   const { post, membership, community } = await loadPost(db, actor, postId);
   const userId = actorId(actor);
@@ -182,12 +211,18 @@ export async function createReply(deps: { db: Kysely<DB>; config: Config }, acto
     await trx.updateTable('posts').set({ replyCount: sql`reply_count + 1`, lastActivityAt: sql`now()` }).where('id', '=', postId).execute();
     await trx.updateTable('communities').set({ lastActivityAt: sql`now()` }).where('id', '=', post.communityId).execute();
     await trx.insertInto('postFollows').values({ postId, userId }).onConflict((oc) => oc.doNothing()).execute();
-    await saveMentions(trx, 'reply', id, mentioned);
+    const told = (await saveMentions(trx, 'reply', id, mentioned)).filter((m) => m !== post.authorId);
+    const facts = { actorId: userId, communityId: post.communityId, postId, replyId: id };
+    await notify(trx, deps.jobs, [post.authorId], { ...facts, kind: post.type === 'question' ? 'answer' : 'reply' });
+    await notify(trx, deps.jobs, told, { ...facts, kind: 'mention' });
+    await notifyFollowers(trx, deps.jobs, { communityId: post.communityId, postId, replyId: id, actorId: userId, except: [...(post.authorId ? [post.authorId] : []), ...told] });
   });
   return id;
 }
 
-export async function editReply(db: Kysely<DB>, actor: Actor, id: string, body: string): Promise<{ postId: string }> {
+/** The author edits a reply; people newly mentioned are told. */
+export async function editReply(deps: NotifyDeps, actor: Actor, id: string, body: string): Promise<{ postId: string }> {
+  const { db } = deps;
   const { reply, post, membership } = await loadReply(db, actor, id);
   const userId = actorId(actor);
   if (!policy.canEdit(actor, reply, Boolean(post.lockedAt), membership)) throw new AppError('forbidden');
@@ -195,7 +230,8 @@ export async function editReply(db: Kysely<DB>, actor: Actor, id: string, body: 
   await db.transaction().execute(async (trx) => {
     await trx.insertInto('revisions').values({ targetType: 'reply', targetId: id, title: null, body: reply.body, editedBy: userId }).execute();
     await trx.updateTable('replies').set({ body: linkFitting(body, mentioned), editedAt: sql`now()`, updatedAt: sql`now()`, updatedBy: userId }).where('id', '=', id).execute();
-    await saveMentions(trx, 'reply', id, mentioned);
+    const told = await saveMentions(trx, 'reply', id, mentioned);
+    await notify(trx, deps.jobs, told, { kind: 'mention', actorId: userId, communityId: post.communityId, postId: post.id, replyId: id });
   });
   return { postId: post.id };
 }
@@ -214,17 +250,27 @@ export async function deleteReply(db: Kysely<DB>, actor: Actor, id: string): Pro
   return { postId: post.id };
 }
 
-/** The asker or a lead accepts one answer (another one replaces it); `null` takes it back. */
-export async function acceptReply(db: Kysely<DB>, actor: Actor, replyId: string, accept = true): Promise<{ postId: string }> {
+/**
+ * The asker or a lead accepts one answer (another one replaces it); `accept = false` takes it
+ * back. The reply's author is told when their answer becomes the accepted one (once).
+ */
+export async function acceptReply(deps: NotifyDeps, actor: Actor, replyId: string, accept = true): Promise<{ postId: string }> {
+  const { db } = deps;
   const { reply, post, membership } = await loadReply(db, actor, replyId);
   if (!policy.canAccept(actor, post, membership)) throw new AppError('forbidden');
   if (reply.hiddenAt) throw new AppError('conflict');
-  await db
-    .updateTable('posts')
-    .set({ acceptedReplyId: accept ? replyId : null })
-    .where('id', '=', post.id)
-    .$if(!accept, (q) => q.where('acceptedReplyId', '=', replyId))
-    .execute();
+  await db.transaction().execute(async (trx) => {
+    const changed = await trx
+      .updateTable('posts')
+      .set({ acceptedReplyId: accept ? replyId : null })
+      .where('id', '=', post.id)
+      .$if(accept, (q) => q.where(sql<boolean>`accepted_reply_id is distinct from ${replyId}`))
+      .$if(!accept, (q) => q.where('acceptedReplyId', '=', replyId))
+      .executeTakeFirst();
+    if (accept && Number(changed.numUpdatedRows) > 0) {
+      await notify(trx, deps.jobs, [reply.authorId], { kind: 'accepted', actorId: actorId(actor), communityId: post.communityId, postId: post.id, replyId });
+    }
+  });
   return { postId: post.id };
 }
 

@@ -9,9 +9,11 @@ import type { DB } from '../../db/schema.js';
 import type { Actor } from '../../http/actor.js';
 import { AppError } from '../../http/errors.js';
 import { normaliseEmail } from '../../lib/email.js';
+import type { Jobs } from '../../jobs/jobs.js';
 import type { Mailer } from '../../mail/mailer.js';
 import { composeMail } from '../../mail/compose.js';
 import { writeAudit } from '../audit/audit.repo.js';
+import { notify } from '../notifications/notify.js';
 import { canReviewApplicants } from '../accounts/accounts.policy.js';
 import { getOrganisation } from '../organisations/organisations.repo.js';
 import { addDomain } from '../organisations/organisations.service.js';
@@ -21,6 +23,7 @@ export interface ReviewDeps {
   db: Kysely<DB>;
   mailer: Mailer;
   config: Config;
+  jobs: Jobs;
 }
 
 function reviewer(actor: Actor): string {
@@ -94,6 +97,8 @@ export async function approveApplicant(deps: ReviewDeps, actor: Actor, id: strin
       targetId: person.id,
       details: { name: person.name, organisation: organisation?.name ?? null, ...(domain ? { domain } : {}) },
     });
+    // The decision mail below tells the person; the notification is for the list.
+    await notify(trx, deps.jobs, [person.id], { kind: 'verification', action: 'approved', actorId, alreadyMailed: true });
     return { person, domain };
   });
 
@@ -113,12 +118,13 @@ export async function approveApplicant(deps: ReviewDeps, actor: Actor, id: strin
 
 /** Declines an application; the message goes to the person by mail and onto their start page. */
 export async function declineApplicant(deps: ReviewDeps, actor: Actor, id: string, message: string): Promise<{ name: string }> {
-  reviewer(actor);
+  const actorId = reviewer(actor);
   const person = await deps.db.transaction().execute(async (trx) => {
     const row = await repo.markDeclined(trx, id, message);
     if (!row) throw new AppError('conflict');
     // The message itself stays on the person's record, not in the log.
     await writeAudit(trx, actor, { action: 'applicant.decline', targetType: 'user', targetId: row.id, details: { name: row.name } });
+    await notify(trx, deps.jobs, [row.id], { kind: 'verification', action: 'declined', actorId, note: message.slice(0, 2000), alreadyMailed: true });
     return row;
   });
   await deps.mailer.send(
