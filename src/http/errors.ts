@@ -18,6 +18,8 @@ export const errorCatalogue = {
   registration_closed: { status: 409, message: 'events.error.registrationClosed' },
   event_full: { status: 409, message: 'events.error.full' },
   attendance_too_early: { status: 409, message: 'events.error.attendanceTooEarly' },
+  message_blocked: { status: 409, message: 'messages.error.blocked' },
+  message_not_allowed: { status: 403, message: 'messages.error.notAllowed' },
   payload_too_large: { status: 413, message: 'error.payloadTooLarge' },
   validation_failed: { status: 422, message: 'error.validation' },
   invalid_credentials: { status: 422, message: 'error.invalidCredentials' },

@@ -18,6 +18,7 @@ import { MemberDetail, MemberSummary, presentMemberDetail, presentMemberSummary 
 import { ProfileForm, ProfilePatch } from './members.schema.js';
 import * as service from './members.service.js';
 import { communitiesOfPersonFor } from '../communities/communities.service.js';
+import { mayWriteTo } from '../messages/messages.service.js';
 import { DirectoryPage, ProfilePage } from './members.views.js';
 import { ProfileEditPage } from './profile-edit.views.js';
 
@@ -85,7 +86,7 @@ export async function memberRoutes(app: FastifyInstance, deps: AppDeps) {
     const missing = own ? service.missingProfileParts(await repo.getOwnProfile(db, id)).map((k) => missingKeys[k]!) : [];
     return sendPage(
       reply,
-      h(ProfilePage, { ctx: viewContext(request, reply), p: profile, bioHtml: profile.bio ? renderMarkdown(profile.bio) : null, own, missing, canConfirm: canConfirmExpertise(request.actor, id), communities: await communitiesOfPersonFor(db, request.actor, id) }),
+      h(ProfilePage, { ctx: viewContext(request, reply), p: profile, bioHtml: profile.bio ? renderMarkdown(profile.bio) : null, own, missing, canConfirm: canConfirmExpertise(request.actor, id), communities: await communitiesOfPersonFor(db, request.actor, id), canMessage: !own && (await mayWriteTo(db, request.actor, id)) }),
     );
   });
 

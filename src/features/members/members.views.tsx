@@ -113,7 +113,7 @@ export function DirectoryPage({ ctx, filter, result, offset }: { ctx: ViewContex
   );
 }
 
-export function ProfilePage({ ctx, p, bioHtml, own, missing, canConfirm, communities }: { ctx: ViewContext; p: Profile; bioHtml: string | null; own: boolean; missing: MessageKey[]; canConfirm: boolean; communities: CommunityLink[] }) {
+export function ProfilePage({ ctx, p, bioHtml, own, missing, canConfirm, communities, canMessage = false }: { ctx: ViewContext; p: Profile; bioHtml: string | null; own: boolean; missing: MessageKey[]; canConfirm: boolean; communities: CommunityLink[]; canMessage?: boolean }) {
   const { t } = ctx;
   const expertise = p.tags.filter((tag) => tag.kind === 'expertise');
   const ask = p.tags.filter((tag) => tag.kind === 'ask');
@@ -155,6 +155,13 @@ export function ProfilePage({ ctx, p, bioHtml, own, missing, canConfirm, communi
             </a>
           </p>
         </>
+      ) : null}
+      {canMessage ? (
+        <p class="kern-body">
+          <a class="kern-btn kern-btn--secondary" href={`/nachrichten/neu?an=${p.id}`}>
+            <span class="kern-label">{t('messages.write')}</span>
+          </a>
+        </p>
       ) : null}
       {bioHtml ? (
         <section class="kp-section kp-prose" aria-labelledby="bio-title">

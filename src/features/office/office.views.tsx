@@ -29,6 +29,7 @@ export function OfficePage({ ctx, pending, openFeedback }: { ctx: ViewContext; p
     { href: '/geschaeftsstelle/organisationen', title: 'office.section.organisations', text: 'office.section.organisationsText' },
     { href: '/geschaeftsstelle/communities', title: 'office.section.communities', text: 'office.section.communitiesText' },
     { href: '/moderation', title: 'office.section.moderation', text: 'office.section.moderationText' },
+    { href: '/geschaeftsstelle/nachrichten', title: 'messages.office.section', text: 'messages.office.sectionText' },
     { href: '/geschaeftsstelle/seiten', title: 'office.section.pages', text: 'office.section.pagesText' },
     {
       href: '/geschaeftsstelle/rueckmeldungen',
