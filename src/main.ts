@@ -9,6 +9,7 @@ import { migrateToLatest } from './db/migrate.js';
 import { createMailer } from './mail/mailer.js';
 import { buildApp } from './app.js';
 import { createJobs } from './jobs/jobs.js';
+import { startInboundSmtp, type InboundListener } from './mail/inbound.js';
 
 async function main(): Promise<void> {
   let config;
@@ -28,15 +29,17 @@ async function main(): Promise<void> {
     await seedDemo(database.db);
   }
   const mailer = createMailer({ smtpUrl: config.SMTP_URL, from: config.MAIL_FROM, outboxDir: config.outboxDir });
-  const jobs = await createJobs({ connectionString: database.url, mailer, workers: true, onError: (error) => console.error(error) });
-  const app = await buildApp({ config, db: database.db, mailer, jobs });
+  const jobs = await createJobs({ connectionString: database.url, workers: true, onError: (error) => console.error(error) });
+  const app = await buildApp({ config, db: database.db, mailer, jobs, databaseUrl: database.url });
 
+  let inbound: InboundListener | undefined;
   let closing = false;
   const shutdown = async (signal: string) => {
     if (closing) return;
     closing = true;
     app.log.info({ signal }, 'shutting down');
     try {
+      await inbound?.close();
       await app.close(); // stops accepting, waits for running requests
       await jobs.stop();
       mailer.close();
@@ -56,6 +59,10 @@ async function main(): Promise<void> {
   process.once('SIGINT', () => void shutdown('SIGINT'));
 
   await app.listen({ port: config.PORT, host: config.HOST });
+  if (config.INBOUND_SMTP_PORT > 0) {
+    inbound = await startInboundSmtp({ config, db: database.db, jobs, log: app.log });
+    app.log.info(`Replies by e-mail: SMTP on ${config.INBOUND_SMTP_HOST}:${inbound.port} for *@${config.replyDomain}`);
+  }
   if (config.DEMO) app.log.info(`Knotenpunkt demo: ${config.baseUrl.toString()} (mails in ${config.outboxDir})`);
 }
 
