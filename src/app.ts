@@ -11,6 +11,8 @@ import type { DB } from './db/schema.js';
 import type { Mailer } from './mail/mailer.js';
 import type { Jobs } from './jobs/jobs.js';
 import { httpFoundation } from './http/plugin.js';
+import { registerNotificationJobs } from './features/notifications/notifications-jobs.js';
+import { mailLogRoutes } from './features/notifications/mail-log.routes.js';
 import { metrics } from './http/metrics.js';
 import { siteRoutes } from './features/site/site.routes.js';
 import { accountRoutes } from './features/accounts/accounts.routes.js';
@@ -31,12 +33,20 @@ import { searchRoutes } from './features/search/search.routes.js';
 import { eventsApiRoutes } from './features/events/events-api.routes.js';
 import { calendarRoutes } from './features/events/calendar.routes.js';
 import { eventsRoutes } from './features/events/events.routes.js';
+import { notificationsRoutes, unreadCountHook } from './features/notifications/notifications.routes.js';
+import { notificationsApiRoutes } from './features/notifications/notifications-api.routes.js';
+import { notificationSettingsRoutes } from './features/notifications/settings.routes.js';
+import { unsubscribeRoutes } from './features/notifications/unsubscribe.routes.js';
+import { messagesRoutes } from './features/messages/messages.routes.js';
+import { messagesApiRoutes } from './features/messages/messages-api.routes.js';
 
 export interface AppDeps {
   config: Config;
   db: Kysely<DB>;
   mailer: Mailer;
   jobs: Jobs;
+  /** The database's connection string, for the one LISTEN connection of live notifications (embedded databases have no DATABASE_URL). */
+  databaseUrl?: string;
 }
 
 export async function buildApp(deps: AppDeps, opts: { logger?: boolean } = {}): Promise<FastifyInstance> {
@@ -63,7 +73,9 @@ export async function buildApp(deps: AppDeps, opts: { logger?: boolean } = {}): 
 
   await app.register(httpFoundation, { config, db: deps.db });
   await app.register(metrics, { db: deps.db });
+  await app.register(unreadCountHook, { db: deps.db });
 
+  registerNotificationJobs(deps);
   await app.register(siteRoutes, deps);
   await app.register(accountRoutes, deps);
   await app.register(selfServiceRoutes, deps);
@@ -82,6 +94,13 @@ export async function buildApp(deps: AppDeps, opts: { logger?: boolean } = {}): 
   await app.register(calendarRoutes, deps);
   await app.register(eventsRoutes, deps);
   await app.register(barcampRoutes, deps);
+  await app.register(notificationsRoutes, deps);
+  await app.register(notificationsApiRoutes, deps);
+  await app.register(notificationSettingsRoutes, deps);
+  await app.register(unsubscribeRoutes, deps);
+  await app.register(messagesRoutes, deps);
+  await app.register(messagesApiRoutes, deps);
+  await app.register(mailLogRoutes, deps);
   await app.register(apiDocsRoutes, deps);
   return app;
 }

@@ -34,6 +34,7 @@ export function viewContext(request: FastifyRequest, reply: FastifyReply): ViewC
     csrfToken: reply.generateCsrf(),
     path: request.url.split('?')[0] ?? '/',
     flash: takeFlash(request, reply),
+    unread: request.unreadCount ?? null,
   };
 }
 

@@ -16,4 +16,6 @@ export interface ViewContext {
   csrfToken: string;
   path: string;
   flash: Flash | null;
+  /** Unread notifications of the signed-in person for the bell (null: not known on this page). */
+  unread?: number | null;
 }

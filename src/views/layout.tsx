@@ -9,6 +9,7 @@ import { Alert } from './components/alert.js';
 import { CsrfField } from './components/forms.js';
 import { isInside, isOffice, isVerifiedMember } from '../features/accounts/accounts.policy.js';
 import { HeaderSearch } from '../features/search/search.views.js';
+import { Bell } from '../features/notifications/notifications.views.js';
 
 export interface Crumb {
   label: string;
@@ -57,6 +58,7 @@ export function Layout({ ctx, title, crumbs, children }: { ctx: ViewContext; tit
         <link rel="stylesheet" href="/assets/css/app.css" />
         <link rel="icon" href="/assets/img/favicon.svg" type="image/svg+xml" />
         <script type="module" src="/assets/js/app.js"></script>
+        {ctx.actor.kind === 'user' ? <script type="module" src="/assets/js/notifications.js"></script> : null}
       </head>
       <body>
         <a class="kp-skip-link" href="#main">
@@ -80,6 +82,7 @@ export function Layout({ ctx, title, crumbs, children }: { ctx: ViewContext; tit
             </nav>
             {isInside(ctx.actor) ? <HeaderSearch ctx={ctx} /> : null}
             <div class="kp-header__actions">
+              {ctx.actor.kind === 'user' ? <Bell ctx={ctx} /> : null}
               {ctx.actor.kind === 'user' ? (
                 <form method="post" action="/abmelden" class="kp-inline-form">
                   <CsrfField ctx={ctx} />

@@ -55,6 +55,7 @@ export function AccountPage({ ctx, me, form }: { ctx: ViewContext; me: MeRespons
           <li><a class="kern-link" href="/konto/email">{t('konto.emailTitle')}</a></li>
           <li><a class="kern-link" href="/konto/sitzungen">{t('sessions.title')}</a></li>
           <li><a class="kern-link" href="/konto/zugangstoken">{t('tokens.title')}</a></li>
+          <li><a class="kern-link" href="/konto/benachrichtigungen">{t('notificationsUi.settings.title')}</a></li>
         </ul>
       </section>
     </Layout>

@@ -17,5 +17,9 @@ import { search } from './de/search.js';
 import { certificates } from './de/certificates.js';
 import { events } from './de/events.js';
 import { barcamp } from './de/barcamp.js';
+import { inbound } from './de/inbound.js';
+import { notifications } from './de/notifications.js';
+import { messages } from './de/messages.js';
+import { notificationsUi } from './de/notificationsUi.js';
 
-export const de = { ...core, ...accounts, ...site, ...selfService, ...members, ...directoryAdmin, ...organisations, ...office, ...communities, ...moderation, ...communitiesApi, ...search, ...certificates, ...events, ...barcamp } as const;
+export const de = { ...core, ...accounts, ...site, ...selfService, ...members, ...directoryAdmin, ...organisations, ...office, ...communities, ...moderation, ...communitiesApi, ...search, ...certificates, ...events, ...barcamp, ...notifications, ...inbound, ...messages, ...notificationsUi } as const;

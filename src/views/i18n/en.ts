@@ -15,5 +15,9 @@ import { search } from './en/search.js';
 import { certificates } from './en/certificates.js';
 import { events } from './en/events.js';
 import { barcamp } from './en/barcamp.js';
+import { inbound } from './en/inbound.js';
+import { notifications } from './en/notifications.js';
+import { messages } from './en/messages.js';
+import { notificationsUi } from './en/notificationsUi.js';
 
-export const en: Partial<Record<keyof typeof de, string>> = { ...core, ...accounts, ...site, ...selfService, ...members, ...directoryAdmin, ...organisations, ...office, ...communities, ...moderation, ...communitiesApi, ...search, ...certificates, ...events, ...barcamp };
+export const en: Partial<Record<keyof typeof de, string>> = { ...core, ...accounts, ...site, ...selfService, ...members, ...directoryAdmin, ...organisations, ...office, ...communities, ...moderation, ...communitiesApi, ...search, ...certificates, ...events, ...barcamp, ...notifications, ...inbound, ...messages, ...notificationsUi };
