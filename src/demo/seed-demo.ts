@@ -14,6 +14,7 @@ import { demoDirectory, LAND_BEISPIEL, MUSTERSTADT, OFFICE_ORG } from './directo
 import { upsertOrganisations } from './organisations.js';
 import { seedCommunities, type CommunitiesSeedResult } from './communities.js';
 import { seedDemoEvents, type EventsSeedResult } from './events.js';
+import { seedDemoNotifications } from './notifications.js';
 import { DEMO_PEOPLE_COUNT, generateDemoPeople, seedPeople, type PeopleSeedResult } from './people.js';
 
 export const DEMO_PASSWORD = 'demo-knotenpunkt';
@@ -74,6 +75,7 @@ export async function seedDemo(db: Kysely<DB>, opts: { log?: (line: string) => v
   const demoPeople = generateDemoPeople(directory, DEMO_PEOPLE_COUNT, reservedNames);
   const communities = await seedCommunities(db, { people: demoPeople });
   const events = await seedDemoEvents(db, { people: demoPeople });
+  const notifications = await seedDemoNotifications(db);
 
   const levels = await db.selectFrom('organisations').select(['level', sql<number>`count(*)::int`.as('n')]).groupBy('level').orderBy('level').execute();
   const organisationsByLevel = Object.fromEntries(levels.map((r) => [r.level, r.n]));
@@ -84,7 +86,7 @@ export async function seedDemo(db: Kysely<DB>, opts: { log?: (line: string) => v
       `new: ${orgs.created} organisations, ${orgs.domainsCreated} domains, ${accountsCreated} accounts, ${people.usersCreated} people, ` +
       `${people.profileTagsCreated} tags on profiles, ${people.confirmationsCreated} confirmations, ` +
       `${communities.communitiesCreated} communities, ${communities.postsCreated} posts, ${communities.repliesCreated} replies, ` +
-      `${events.eventsCreated} events, ${events.registrationsCreated} registrations, ${events.sessionsCreated} barcamp sessions. ` +
+      `${events.eventsCreated} events, ${events.registrationsCreated} registrations, ${events.sessionsCreated} barcamp sessions, ${notifications} notifications. ` +
       `Sign in as ${DEMO_ACCOUNTS.map((a) => a.email).join(', ')} or any demo person with the password "${DEMO_PASSWORD}".`,
   );
   return { organisationsCreated: orgs.created, domainsCreated: orgs.domainsCreated, accountsCreated, organisationsByLevel, organisationIds: orgs.ids, people, communities, events };
