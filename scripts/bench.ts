@@ -21,6 +21,13 @@
  * then under load: 20 connections, each cycling through the 50 queries (a TARGETS entry with
  * `requests`). The target is p95 under 50 ms for single queries.
  *
+ * Notifications (issue 7): the scale data adds 3–15 notifications from the last day for every
+ * member of a scale community (src/demo/scale-notifications.ts) and 400 for the benchmark
+ * account. The target `digests` builds (composes, without sending) the daily digest of every
+ * member with something due, BENCH_DIGEST_CONCURRENCY (default 4) at a time, and reports the
+ * seconds in total, the memory peak (RSS sampled every 20 ms) and the heap growth; the target
+ * `benachrichtigungen` loads the notification list page of the benchmark account.
+ *
  * Environment: BENCH_SECONDS (default 10) per target, BENCH_WARMUP_SECONDS (default 1),
  * BENCH_CONNECTIONS (default 50), BENCH_MEMBERS (20000), BENCH_ORGANISATIONS (600),
  * BENCH_COMMUNITIES (200), BENCH_POSTS (100000), BENCH_REPLIES (500000), BENCH_EVENTS (2000),
@@ -47,6 +54,8 @@ import { DEMO_PASSWORD, seedDemo } from '../src/demo/seed-demo.js';
 import { seedScale } from '../src/demo/scale.js';
 import { BENCH_EMAIL, findBenchTargets, seedScaleCommunities } from '../src/demo/scale-communities.js';
 import { seedScaleEvents } from '../src/demo/scale-events.js';
+import { seedScaleNotifications } from '../src/demo/scale-notifications.js';
+import { buildAllDigests } from '../src/features/notifications/digest.js';
 import { findExperts } from '../src/features/experts/experts.repo.js';
 import { listMembers, type Viewer } from '../src/features/members/members.repo.js';
 import { search } from '../src/features/search/search.service.js';
@@ -122,7 +131,12 @@ export const TARGETS: BenchTarget[] = [
   // registrations each) and the live view of the big barcamp running today (6 rooms × 6 slots).
   { name: 'event list page GET /veranstaltungen (cookie)', path: '/veranstaltungen', headers: (ctx) => ({ cookie: ctx.cookie }) },
   { name: 'barcamp live page GET /veranstaltungen/{id}/live (cookie)', path: (ctx) => `/veranstaltungen/${ctx.barcampId}/live`, headers: (ctx) => ({ cookie: ctx.cookie }) },
+  // Notifications (issue 7), signed in: the list page of the benchmark account (400 notifications).
+  { name: 'notification list page GET /benachrichtigungen (cookie)', path: '/benachrichtigungen', headers: (ctx) => ({ cookie: ctx.cookie }) },
 ];
+
+/** Name of the digest measurement, for BENCH_TARGETS. */
+const DIGEST_TARGET = 'notification digests: building the daily digests of all members';
 
 /** One search, measured on its API route, its page and its repository function. */
 export interface LatencyQuery {
@@ -284,6 +298,7 @@ const POSTS = envInt('BENCH_POSTS', 100_000);
 const REPLIES = envInt('BENCH_REPLIES', 500_000);
 const EVENTS = envInt('BENCH_EVENTS', 2_000);
 const EVENT_REGISTRATIONS = envInt('BENCH_EVENT_REGISTRATIONS', 40);
+const DIGEST_CONCURRENCY = envInt('BENCH_DIGEST_CONCURRENCY', 4);
 
 const log = (line: string) => console.log(line);
 
@@ -500,6 +515,53 @@ async function measureSearch(ctx: BenchContext, viewer: Viewer, runs: number, wa
   console.log(`\nTarget p95 < 50 ms for single queries: ${p95 < 50 ? 'met' : 'missed'} (${ms(p95)} ms).\n`);
 }
 
+/**
+ * Builds the daily digest of every member with something due (as the 7:00 run would, without
+ * sending or marking anything) and reports time and memory. RSS is sampled every 20 ms; the heap
+ * figure is the growth of heapUsed from before to its sampled peak.
+ */
+async function measureDigests(db: Kysely<DB>, config: { baseUrl: URL; sessionSecret: string }, warnings: string[]): Promise<void> {
+  const before = process.memoryUsage();
+  let peakRss = before.rss;
+  let peakHeap = before.heapUsed;
+  const sampler = setInterval(() => {
+    const m = process.memoryUsage();
+    peakRss = Math.max(peakRss, m.rss);
+    peakHeap = Math.max(peakHeap, m.heapUsed);
+  }, 20);
+  const t = performance.now();
+  try {
+    const result = await buildAllDigests(db, 'daily', new Date(), { config, concurrency: DIGEST_CONCURRENCY });
+    const seconds = (performance.now() - t) / 1000;
+    const after = process.memoryUsage();
+    peakRss = Math.max(peakRss, after.rss);
+    peakHeap = Math.max(peakHeap, after.heapUsed);
+    const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(0)} MB`;
+    console.log(`Daily digests (buildAllDigests, ${DIGEST_CONCURRENCY} at a time, composed but not sent):\n`);
+    printGrid(
+      ['digests', 'people due', 'mails', 'items', 'seconds', 'ms per mail', 'RSS before', 'RSS peak', 'heap growth (peak)', 'mail size avg'],
+      [[
+        'daily',
+        result.users.toLocaleString('en-US'),
+        result.mails.toLocaleString('en-US'),
+        result.totalItems.toLocaleString('en-US'),
+        seconds.toFixed(1),
+        result.mails > 0 ? ((seconds * 1000) / result.mails).toFixed(2) : '–',
+        mb(before.rss),
+        mb(peakRss),
+        mb(peakHeap - before.heapUsed),
+        result.mails > 0 ? `${(result.characters / result.mails / 1024).toFixed(1)} KB` : '–',
+      ]],
+    );
+    console.log('');
+    if (result.mails === 0) warnings.push(`${DIGEST_TARGET}: no digest was built`);
+  } catch (error) {
+    warnings.push(`${DIGEST_TARGET}: ${(error as Error).message}`);
+  } finally {
+    clearInterval(sampler);
+  }
+}
+
 async function main(): Promise<void> {
   const started = performance.now();
   const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'knotenpunkt-bench-'));
@@ -546,6 +608,11 @@ async function main(): Promise<void> {
         : `Events: ${events.events} events, ${events.registrations} registrations, ${events.invitations} invitations; barcamp ${events.barcampId} with ` +
             `${events.sessions} sessions and ${events.interestMarks} interest marks in ${(events.milliseconds / 1000).toFixed(1)} s.`,
     );
+    const notifications = await seedScaleNotifications(db);
+    log(
+      `Notifications: ${notifications.notifications} for ${notifications.members} members (${notifications.unmailed} of the last day not mailed yet), ` +
+        `${notifications.eventReminders} event reminders, ${notifications.settings} digest settings in ${(notifications.milliseconds / 1000).toFixed(1)} s.`,
+    );
     const community = await findBenchTargets(db, BENCH_EMAIL);
     if (!community) throw new Error(`${BENCH_EMAIL} is in no open community with a post of at least 50 replies (BENCH_COMMUNITIES, BENCH_POSTS, BENCH_REPLIES too small?)`);
     log(`Community targets: /communities/${community.communitySlug}, /beitraege/${community.postId} (${community.replyCount} replies).`);
@@ -572,7 +639,7 @@ async function main(): Promise<void> {
       },
     );
     const mailer = createMailer({ smtpUrl: '', from: config.MAIL_FROM, outboxDir: config.outboxDir });
-    const jobs = await createJobs({ connectionString: databaseUrl, mailer, workers: false });
+    const jobs = await createJobs({ connectionString: databaseUrl, workers: false });
     const app = await buildApp({ config, db, mailer, jobs }, { logger: false });
     cleanup = async () => {
       await app.close();
@@ -599,6 +666,7 @@ async function main(): Promise<void> {
     const viewer: Viewer = { id: me.id, verified: true, staff: false };
     if (LATENCY_RUNS > 0) await measureLatency(ctx, viewer, LATENCY_RUNS, warnings);
     if (SEARCH_RUNS > 0) await measureSearch(ctx, viewer, SEARCH_RUNS, warnings);
+    if (DIGEST_TARGET.includes(ONLY)) await measureDigests(db, config, warnings);
     for (const target of TARGETS.filter((t) => t.ceiling || t.name.includes(ONLY))) {
       const opts: AutocannonOptions = {
         url: baseUrl + (typeof target.path === 'function' ? target.path(ctx) : target.path),

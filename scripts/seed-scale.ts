@@ -3,7 +3,8 @@
  * migrates, seeds the demo data and a large invented data set (members with profiles, expertise
  * and confirmations; communities with memberships, posts, replies and helpful marks) into
  * DATABASE_URL or the embedded database under DATA_DIR (default ./data-scale, so the demo under
- * ./data stays as it is). Running it again adds nothing.
+ * ./data stays as it is). Running it again adds nothing, except that the scale notifications
+ * are renewed (a fresh day of unmailed ones, src/demo/scale-notifications.ts).
  */
 import { parseArgs } from 'node:util';
 import { loadConfig } from '../src/config.js';
@@ -13,6 +14,7 @@ import { seedDemo } from '../src/demo/seed-demo.js';
 import { seedScale } from '../src/demo/scale.js';
 import { findBenchTargets, seedScaleCommunities } from '../src/demo/scale-communities.js';
 import { seedScaleEvents } from '../src/demo/scale-events.js';
+import { seedScaleNotifications } from '../src/demo/scale-notifications.js';
 
 const { values } = parseArgs({
   options: {
@@ -60,6 +62,8 @@ try {
   );
   const e = await seedScaleEvents(database.db, { events: Number.parseInt(values.events, 10) || 0, registrationsPerEvent: 40, log: (line) => console.log(line) });
   console.log(`Events: done in ${(e.milliseconds / 1000).toFixed(1)} s; live barcamp /veranstaltungen/${e.barcampId}/live.`);
+  const n = await seedScaleNotifications(database.db, { log: (line) => console.log(line) });
+  console.log(`Notifications: ${n.notifications} for ${n.members} members (${n.unmailed} of the last day not mailed yet) in ${(n.milliseconds / 1000).toFixed(1)} s.`);
   const bench = await findBenchTargets(database.db);
   if (bench) console.log(`Benchmark targets: /communities/${bench.communitySlug}, /beitraege/${bench.postId} (${bench.replyCount} replies).`);
   console.log(`Total with start and migrations: ${((performance.now() - started) / 1000).toFixed(1)} s.`);
