@@ -10,10 +10,12 @@ if (bell && 'EventSource' in window) {
   // The badge exists only while there is something unread (a hidden attribute would lose to its CSS display).
   let badge = bell.querySelector('[data-kp-bell-count]');
   const text = bell.querySelector('[data-kp-bell-text]');
-  const de = document.documentElement.lang !== 'en';
-  const format = new Intl.NumberFormat(de ? 'de-DE' : 'en-GB');
-  const words = (count) => (de ? `, ${format.format(count)} ungelesen` : `, ${format.format(count)} unread`);
-  const news = (count) => (de ? `Neue Benachrichtigung: ${format.format(count)} ungelesen` : `New notification: ${format.format(count)} unread`);
+  // Texts come from the server's catalogue, with {count} to fill in.
+  const format = new Intl.NumberFormat(document.documentElement.lang === 'en' ? 'en-GB' : 'de-DE');
+  const cap = Number(bell.dataset.kpCap) || 100;
+  const number = (count) => (count >= cap ? `${cap - 1}+` : format.format(count));
+  const words = (count) => (bell.dataset.kpUnreadText || '').replace('{count}', number(count));
+  const news = (count) => (bell.dataset.kpNewsText || '').replace('{count}', number(count));
 
   // One polite live region for the announcements, present before anything is said in it.
   const live = document.createElement('span');
@@ -38,7 +40,7 @@ if (bell && 'EventSource' in window) {
       badge.remove();
       badge = null;
     }
-    if (badge) badge.textContent = format.format(count);
+    if (badge) badge.textContent = number(count);
     if (text) text.textContent = count > 0 ? words(count) : '';
   };
 

@@ -12,6 +12,7 @@ import { communityVisible, contentShown, postReadable } from '../communities/com
 import { eventVisible } from '../events/events.visibility.js';
 import { effectiveDelivery } from './kinds.js';
 import { exactTime } from '../communities/communities.repo.js';
+import { PREPARED } from '../../db/connect.js';
 
 export const NOTIFICATION_PAGE_SIZE = 30;
 export const MAX_NOTIFICATION_PAGE_SIZE = 100;
@@ -33,6 +34,14 @@ export function notificationVisible(viewer: Viewer): RawBuilder<boolean> {
   const conversation = sql<boolean>`(n.conversation_id is null or exists (select 1 from conversation_participants cp
     where cp.conversation_id = n.conversation_id and cp.user_id = ${viewer.id}))`;
   return sql<boolean>`(n.user_id = ${viewer.id} and ${post} and ${reply} and ${event} and ${community} and ${conversation})`;
+}
+
+/**
+ * The visibility SQL is long and the same for every viewer of a kind: planning it cost more
+ * than running it, so these queries are named statements per shape (see PREPARED).
+ */
+function shape(viewer: Viewer): string {
+  return viewer.staff ? 'staff' : viewer.verified ? 'member' : 'other';
 }
 
 export interface NotificationItem {
@@ -103,9 +112,9 @@ export async function listNotifications(
   opts: { cursor?: string; limit?: number; unreadOnly?: boolean } = {},
 ): Promise<{ items: NotificationItem[]; next: string | null }> {
   const limit = Math.min(Math.max(opts.limit ?? NOTIFICATION_PAGE_SIZE, 1), MAX_NOTIFICATION_PAGE_SIZE);
-  let query = baseQuery(db, viewer);
-  if (opts.unreadOnly) query = query.where('n.readAt', 'is', null);
   const cursor = parseCursor(opts.cursor);
+  let query = baseQuery(db, viewer).modifyFront(sql.raw(PREPARED(`notifications_list_${shape(viewer)}_${opts.unreadOnly ? 'unread' : 'all'}_${cursor ? 'next' : 'first'}`)));
+  if (opts.unreadOnly) query = query.where('n.readAt', 'is', null);
   if (cursor) query = query.where(sql<boolean>`(n.created_at, n.id) < (${cursor.at}::timestamptz, ${cursor.id})`);
   const rows = (await query.orderBy('n.createdAt', 'desc').orderBy('n.id', 'desc').limit(limit + 1).execute()) as NotificationItem[];
   const items = rows.slice(0, limit);
@@ -123,17 +132,32 @@ function parseCursor(cursor: string | undefined): { at: string; id: string } | n
 /** These notifications of the viewer, as far as they are visible now (for mails and digests). */
 export async function visibleNotifications(db: Kysely<DB>, viewer: Viewer, ids: string[]): Promise<NotificationItem[]> {
   if (ids.length === 0) return [];
-  return (await baseQuery(db, viewer).where('n.id', 'in', ids).orderBy('n.createdAt', 'desc').execute()) as NotificationItem[];
+  return (await baseQuery(db, viewer)
+    .modifyFront(sql.raw(PREPARED(`notifications_visible_${shape(viewer)}`)))
+    .where(sql<boolean>`n.id = any(${ids}::text[])`)
+    .orderBy('n.createdAt', 'desc')
+    .execute()) as NotificationItem[];
 }
 
-/** Unread and visible: the number on the bell. */
+/** The bell counts up to this many (shown as "99+"): the count runs on every page. */
+export const UNREAD_COUNT_CAP = 100;
+
+/** Unread and visible: the number on the bell, at most UNREAD_COUNT_CAP. */
 export async function countUnread(db: Kysely<DB>, viewer: Viewer): Promise<number> {
   const row = await db
-    .selectFrom('notifications as n')
+    .selectFrom((eb) =>
+      eb
+        .selectFrom('notifications as n')
+        .select('n.id')
+        .where('n.userId', '=', viewer.id)
+        .where('n.readAt', 'is', null)
+        .where(notificationVisible(viewer))
+        .orderBy('n.createdAt', 'desc')
+        .limit(UNREAD_COUNT_CAP)
+        .as('u'),
+    )
+    .modifyFront(sql.raw(PREPARED(`notifications_unread_${shape(viewer)}`)))
     .select(sql<number>`count(*)::int`.as('n'))
-    .where('n.userId', '=', viewer.id)
-    .where('n.readAt', 'is', null)
-    .where(notificationVisible(viewer))
     .executeTakeFirstOrThrow();
   return row.n;
 }

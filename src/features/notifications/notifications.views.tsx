@@ -5,7 +5,7 @@ import { Alert } from '../../views/components/alert.js';
 import { CsrfField, SubmitButton } from '../../views/components/forms.js';
 import { CursorPager } from '../../views/components/list.js';
 import { Time } from '../../views/components/time.js';
-import type { NotificationItem } from './notifications.repo.js';
+import { UNREAD_COUNT_CAP, type NotificationItem } from './notifications.repo.js';
 
 export interface ListedNotification {
   item: NotificationItem;
@@ -23,23 +23,34 @@ export function Bell({ ctx }: { ctx: ViewContext }) {
   const count = ctx.unread ?? null;
   const current = ctx.path === '/benachrichtigungen' || ctx.path.startsWith('/benachrichtigungen/');
   return (
-    <a class="kern-btn kern-btn--tertiary kern-btn--x-small kp-bell" href="/benachrichtigungen" aria-current={current ? 'page' : undefined} data-kp-bell="">
+    <a class="kern-btn kern-btn--tertiary kern-btn--x-small kp-bell" href="/benachrichtigungen"
+      aria-current={current ? 'page' : undefined}
+      data-kp-bell=""
+      data-kp-unread-text={t('notificationsUi.bell.unread', { count: '{count}' })}
+      data-kp-news-text={t('notificationsUi.bell.live', { count: '{count}' })}
+      data-kp-cap={String(UNREAD_COUNT_CAP)}
+    >
       <span class="kern-label">{t('notificationsUi.bell')}</span>
       {count ? (
         <span class="kp-badge kp-bell__count" aria-hidden="true" data-kp-bell-count="">
-          {ctx.fmt.number(count)}
+          {unreadNumber(ctx, count)}
         </span>
       ) : null}
       <span class="kern-sr-only" data-kp-bell-text="">
-        {count ? t('notificationsUi.bell.unread', { count: ctx.fmt.number(count) }) : ''}
+        {count ? t('notificationsUi.bell.unread', { count: unreadNumber(ctx, count) }) : ''}
       </span>
     </a>
   );
 }
 
+/** The count as shown: "99+" from the cap on (countUnread stops counting there). */
+export function unreadNumber(ctx: ViewContext, count: number): string {
+  return count >= UNREAD_COUNT_CAP ? `${UNREAD_COUNT_CAP - 1}+` : ctx.fmt.number(count);
+}
+
 function unreadText(ctx: ViewContext, unread: number): string {
   if (unread === 0) return ctx.t('notificationsUi.unreadCount.none');
-  return unread === 1 ? ctx.t('notificationsUi.unreadCount.one') : ctx.t('notificationsUi.unreadCount.other', { count: ctx.fmt.number(unread) });
+  return unread === 1 ? ctx.t('notificationsUi.unreadCount.one') : ctx.t('notificationsUi.unreadCount.other', { count: unreadNumber(ctx, unread) });
 }
 
 export function NotificationListPage({
