@@ -81,6 +81,22 @@ describe('notification pages', { timeout: BROWSER_TEST_TIMEOUT }, () => {
     await checkA11yAtBothSizes(page, 'mail settings with an error');
   });
 
+  it('the admins’ list of undelivered mails passes axe, with entries and empty', async () => {
+    const admin = await createUser(t.db, { role: 'admin', name: 'Ada Admin' });
+    const page = await signedInPage(admin);
+    await open(page, '/geschaeftsstelle/mails');
+    expect(await page.getByText('Alle Mails wurden zugestellt.').count()).toBe(1);
+    await checkA11yAtBothSizes(page, 'undelivered mails, none');
+    await t.db
+      .insertInto('mailLog')
+      .values({ key: 'n:browser-test', userId: ana.id, kind: 'reply', status: 'failed', attempts: 3, subject: 'Neue Antwort auf „E-Akte im Ordnungsamt“', error: '421 Service not available, try again later' })
+      .execute();
+    await open(page, '/geschaeftsstelle/mails');
+    expect(await page.getByRole('cell', { name: 'Ana Anders' }).count()).toBe(1);
+    await checkA11yAtBothSizes(page, 'undelivered mails');
+    await t.db.deleteFrom('mailLog').where('key', '=', 'n:browser-test').execute();
+  });
+
   it('the unsubscribe page passes axe', async () => {
     const { page } = await browser.page();
     await open(page, `/benachrichtigungen/abbestellen/${unsubscribeToken(t.config.sessionSecret, emil.id, { communityId: community.id })}`);

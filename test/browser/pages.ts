@@ -69,6 +69,10 @@ export const signedInPages: PageSpec[] = [
   { label: 'expert finder', path: '/wer-weiss-was', who: 'member' },
   { label: 'expert finder with results', path: '/wer-weiss-was?q=E-Akte', who: 'office' },
   { label: 'expert finder without results', path: '/wer-weiss-was?q=Raumfahrt', who: 'office' },
+  { label: 'notifications', path: '/benachrichtigungen', who: 'member' },
+  { label: 'notification settings', path: '/konto/benachrichtigungen', who: 'member' },
+  { label: 'messages', path: '/nachrichten', who: 'member' },
+  { label: 'office: reported messages', path: '/geschaeftsstelle/nachrichten', who: 'office' },
 ];
 
 export interface Cast {
