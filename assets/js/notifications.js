@@ -20,8 +20,9 @@ if (bell && 'EventSource' in window) {
   // One polite live region for the announcements, present before anything is said in it.
   const live = document.createElement('span');
   live.className = 'kern-sr-only';
-  live.setAttribute('role', 'status');
+  // aria-live without role=status: the page's flash message is its one status region.
   live.setAttribute('aria-live', 'polite');
+  live.setAttribute('aria-atomic', 'true');
   document.body.append(live);
 
   let shown = badge && badge.textContent.trim() ? Number(badge.textContent.replace(/\D/g, '')) : 0;

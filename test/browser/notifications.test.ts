@@ -138,7 +138,7 @@ describe('notification pages', { timeout: BROWSER_TEST_TIMEOUT }, () => {
     await make(gero.id, 'mention');
     await page.waitForFunction(() => document.querySelector('[data-kp-bell-count]')?.textContent === '2', undefined, { timeout: TIMEOUT });
     expect(await page.getByRole('link', { name: /^Benachrichtigungen\s?, 2 ungelesen$/ }).count()).toBe(1);
-    expect(await page.locator('[role="status"][aria-live="polite"]', { hasText: 'Neue Benachrichtigung: 2 ungelesen' }).count()).toBe(1);
+    expect(await page.locator('[aria-live="polite"]', { hasText: 'Neue Benachrichtigung: 2 ungelesen' }).count()).toBe(1);
     // no reload happened
     expect(await page.evaluate(() => performance.getEntriesByType('navigation').length)).toBe(before);
     expect(page.url()).toBe(`${t.baseUrl}/konto`);
